@@ -1,0 +1,144 @@
+package dev.heapchain.graph;
+
+import dev.heapchain.hprof.HprofBasicType;
+import dev.heapchain.hprof.HprofHeader;
+import dev.heapchain.hprof.HprofVersion;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Chooses the {@link SizeModel} from the dump itself. Object ids are addresses in HotSpot and ART
+ * dumps, and heap walkers emit objects in address order, so the distance from one object record
+ * to the next is usually that object's exact size. Each candidate model predicts the size of the
+ * first object of many such pairs: a right model matches most distances and never predicts more
+ * than the distance (objects cannot overlap); a model that is too small matches few.
+ *
+ * <p>Feed it every object in stream order during a pass; it keeps the first {@value #SAMPLES}
+ * pairs only, so the cost is bounded.
+ */
+public final class SizeModelInference {
+    static final int SAMPLES = 1 << 20;
+    private static final int MAX_DISTANCE = 1 << 16;
+    private static final long OBJECT_ARRAY = -HprofBasicType.OBJECT.code();
+
+    private final long[] ref = new long[SAMPLES];
+    private final int[] length = new int[SAMPLES];
+    private final int[] distance = new int[SAMPLES];
+    private int count;
+    private long previousId = -1;
+    private long previousRef;
+    private int previousLength;
+
+    public void instance(long objectId, long classId) {
+        next(objectId, classId, 0);
+    }
+
+    public void objectArray(long arrayId, int len) {
+        next(arrayId, OBJECT_ARRAY, len);
+    }
+
+    public void primitiveArray(long arrayId, HprofBasicType type, int len) {
+        next(arrayId, -type.code(), len);
+    }
+
+    private void next(long id, long what, int len) {
+        if (count >= SAMPLES) {
+            return;
+        }
+        long d = id - previousId;
+        if (previousId != -1 && d > 0 && d <= MAX_DISTANCE) {
+            ref[count] = previousRef;
+            length[count] = previousLength;
+            distance[count] = (int) d;
+            count++;
+        }
+        previousId = id;
+        previousRef = what;
+        previousLength = len;
+    }
+
+    /** Evaluates the candidates for this dump and answers the best, with its basis in words. */
+    public SizeModel choose(HprofHeader header, HeapClassTable classes) {
+        boolean compactEra = classes.byName("java.lang.Record") != null;
+        List<SizeModel> candidates = candidates(header);
+        SizeModel best = null;
+        long bestScore = Long.MIN_VALUE;
+        long bestMatches = 0;
+        long bestConflicts = 0;
+        for (SizeModel m : candidates) {
+            int[] sizes = InstanceLayouts.sizes(classes, m);
+            long matches = 0;
+            long conflicts = 0;
+            for (int i = 0; i < count; i++) {
+                long predicted = predict(m, sizes, classes, ref[i], length[i]);
+                if (predicted <= 0) {
+                    continue;
+                }
+                if (predicted == distance[i]) {
+                    matches++;
+                } else if (predicted > distance[i]) {
+                    conflicts++;
+                }
+            }
+            long score = matches - 2 * conflicts;
+            boolean better = score > bestScore
+                    || score == bestScore && (m.layout() == FieldLayout.COMPACT) == compactEra
+                    && (best.layout() == FieldLayout.COMPACT) != compactEra;
+            if (better) {
+                best = m;
+                bestScore = score;
+                bestMatches = matches;
+                bestConflicts = conflicts;
+            }
+        }
+        if (count == 0 || bestMatches < Math.max(16, count / 20)) {
+            SizeModel fallback = fallback(header, compactEra);
+            return fallback.withBasis("default for " + header.describe() + ": object ids do not look like addresses ("
+                    + bestMatches + " of " + count + " adjacent pairs matched any model)");
+        }
+        return best.withBasis(String.format(Locale.ROOT,
+                "inferred: sizes match %,d of %,d adjacent object pairs (%,d contradictions)%s",
+                bestMatches, count, bestConflicts,
+                compactEra ? "; JDK 15+ field layout (java.lang.Record present)" : ""));
+    }
+
+    private static long predict(SizeModel m, int[] sizes, HeapClassTable classes, long what, int len) {
+        if (what < 0) {
+            HprofBasicType type = HprofBasicType.ofCode((int) -what);
+            return type == null ? -1 : m.arraySize(type, len);
+        }
+        HeapClass c = classes.byId(what);
+        return c == null ? -1 : sizes[c.index()];
+    }
+
+    static List<SizeModel> candidates(HprofHeader header) {
+        List<SizeModel> list = new ArrayList<>();
+        if (header.version() == HprofVersion.V1_0_3) {
+            list.add(SizeModel.art());
+        }
+        for (FieldLayout layout : new FieldLayout[]{FieldLayout.LEGACY, FieldLayout.COMPACT}) {
+            if (header.idSize() == 4) {
+                list.add(SizeModel.hotspot32(layout));
+            }
+            list.add(SizeModel.hotspot64CompressedOops(layout, 8));
+            if (header.idSize() == 8) {
+                list.add(SizeModel.hotspot64(layout));
+                list.add(SizeModel.hotspot64CompressedOops(layout, 16));
+            }
+        }
+        if (header.idSize() == 8) {
+            list.add(SizeModel.hotspot64CompressedClassPointers());
+        }
+        return list;
+    }
+
+    static SizeModel fallback(HprofHeader header, boolean compactEra) {
+        FieldLayout layout = compactEra ? FieldLayout.COMPACT : FieldLayout.LEGACY;
+        if (header.version() == HprofVersion.V1_0_3) {
+            return SizeModel.art();
+        }
+        return header.idSize() == 4 ? SizeModel.hotspot32(layout) : SizeModel.hotspot64CompressedOops(layout, 8);
+    }
+}

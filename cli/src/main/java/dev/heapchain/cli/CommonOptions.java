@@ -1,0 +1,38 @@
+package dev.heapchain.cli;
+
+import dev.heapchain.hprof.HprofWarning;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.util.List;
+
+/** Options every dump-reading command shares, mixed into each command. */
+final class CommonOptions {
+    @Option(names = "--dump", paramLabel = "N", description = "Which heap dump to read when the file holds several (counting from 1).")
+    Integer dump;
+
+    @Option(names = {"-q", "--quiet"}, description = "No warnings or progress on stderr.")
+    boolean quiet;
+
+    /** The reader's dump number: 0 when not given (first dump, with a warning if there are more). */
+    int dumpNumber(CommandLine cmd) {
+        if (dump == null) {
+            return 0;
+        }
+        if (dump < 1) {
+            throw new CommandLine.ParameterException(cmd, "--dump must be 1 or more, not " + dump);
+        }
+        return dump;
+    }
+
+    void printWarnings(List<HprofWarning> warnings, PrintWriter err) {
+        if (quiet) {
+            return;
+        }
+        for (HprofWarning w : warnings) {
+            err.println("heapchain: warning: " + w.message());
+        }
+        err.flush();
+    }
+}

@@ -1,0 +1,55 @@
+package dev.heapchain.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/** Entry point. {@link #run} is what tests call: it never exits the JVM and takes its writers. */
+@Command(name = "heapchain", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Finds snapshot-chain leaks in JVM heap dumps (HPROF).",
+        subcommands = {HistogramCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int code = run(args, out, err);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cmd = commandLine(out, err);
+        return cmd.execute(args);
+    }
+
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cmd = new CommandLine(new Main());
+        cmd.setOut(out);
+        cmd.setErr(err);
+        cmd.setExitCodeExceptionMapper(new Errors.ExitCodes());
+        cmd.setExecutionExceptionHandler(new Errors.Handler());
+        cmd.setParameterExceptionHandler(new Errors.UsageHandler());
+        applyExitCodeHelp(cmd);
+        return cmd;
+    }
+
+    private static void applyExitCodeHelp(CommandLine cmd) {
+        cmd.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCode.helpList());
+        cmd.getCommandSpec().exitCodeOnInvalidInput(ExitCode.USAGE.code());
+        cmd.getCommandSpec().exitCodeOnExecutionException(ExitCode.INTERNAL_ERROR.code());
+        for (CommandLine sub : cmd.getSubcommands().values()) {
+            applyExitCodeHelp(sub);
+        }
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (see heapchain --help)");
+    }
+}
