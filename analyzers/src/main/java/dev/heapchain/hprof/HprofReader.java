@@ -137,6 +137,7 @@ public final class HprofReader {
                         + " with length " + length + ", past the end of the file at " + in.size()
                         + ": the record stream is corrupt here (" + header.describe() + ")", start);
             }
+            checkFixedLength(tag, start, length);
             if (heapRecord) {
                 boolean whole = tag == HprofTag.HEAP_DUMP;
                 if (!inSegments) {
@@ -252,6 +253,30 @@ public final class HprofReader {
             truncate(start, "the file ends inside the " + tag + " record at offset " + start + " (declared "
                     + length + " bytes); the stream ended at offset " + in.position());
             return false;
+        }
+    }
+
+    /**
+     * Records with a fixed layout must have exactly that length. A wrong one means the stream is
+     * corrupt at this offset (bytes inserted or lost before it), which is better said here than
+     * discovered later as an absurd truncation.
+     */
+    private void checkFixedLength(HprofTag tag, long start, long length) {
+        if (tag == null) {
+            return;
+        }
+        int id = header.idSize();
+        long expected = switch (tag) {
+            case LOAD_CLASS -> 8 + 2L * id;
+            case UNLOAD_CLASS -> 4;
+            case FRAME -> 4L * id + 8;
+            case HEAP_SUMMARY -> 24;
+            case HEAP_DUMP_END -> 0;
+            default -> -1;
+        };
+        if (expected >= 0 && length != expected) {
+            throw new HprofFormatException("corrupt record stream at offset " + start + ": " + tag + " record declares "
+                    + length + " bytes, but that record is always " + expected + " bytes (" + header.describe() + ")", start);
         }
     }
 
