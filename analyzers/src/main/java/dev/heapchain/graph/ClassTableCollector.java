@@ -47,9 +47,14 @@ public class ClassTableCollector implements HprofVisitor {
 
     /** Call after the pass. */
     public HeapClassTable classTable() {
+        return classTable(new long[0]);
+    }
+
+    /** Call after the pass; classes that objects name but the dump lacks get placeholders. */
+    public HeapClassTable classTable(long[] referencedClassIds) {
         return HeapClassTable.build(strings, classId -> {
             int i = loadIndex.get(classId);
             return i < 0 ? -1 : loadNameIds[i];
-        }, loadOrder, classDumps);
+        }, loadOrder, classDumps, referencedClassIds);
     }
 }

@@ -84,7 +84,7 @@ public final class HeapClassTable {
 
     /** Builds the table from what a {@link ClassTableCollector} saw. */
     static HeapClassTable build(HeapStrings strings, LongUnaryOperator nameIdOf, List<Long> nameOrder,
-                                List<HprofClassDump> dumps) {
+                                List<HprofClassDump> dumps, long[] referencedIds) {
         List<HprofWarning> warnings = new ArrayList<>();
         List<HeapClass> list = new ArrayList<>();
         LongIntMap seen = new LongIntMap(dumps.size());
@@ -97,6 +97,14 @@ public final class HeapClassTable {
         for (long classId : nameOrder) {
             if (seen.put(classId, 0) < 0) {
                 list.add(make(classId, null, strings, nameIdOf));
+            }
+        }
+        for (long classId : referencedIds) {
+            if (seen.put(classId, 0) < 0) {
+                // Instances name a class the dump lacks: keep them under a placeholder, not lose them.
+                warnings.add(new HprofWarning("missing-class", -1, "objects name class 0x" + Long.toHexString(classId)
+                        + ", which the dump does not hold"));
+                list.add(new HeapClass(classId, "unknown class 0x" + Long.toHexString(classId), null, new String[0]));
             }
         }
         for (HprofBasicType t : HprofBasicType.values()) {

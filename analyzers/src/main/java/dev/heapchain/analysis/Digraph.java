@@ -1,0 +1,23 @@
+package dev.heapchain.analysis;
+
+/**
+ * What the dominator algorithm needs of a graph: nodes 0..n-1, outgoing edges by index range, and
+ * the roots (successors of the virtual root). Implemented by the heap graph and by views that
+ * contract groups of objects into one node.
+ */
+interface Digraph {
+    int nodeCount();
+
+    /** Root nodes, ascending, each once. */
+    int[] roots();
+
+    /** First edge index of a node; edges of node v are [edgeStart(v), edgeEnd(v)). */
+    int edgeStart(int v);
+
+    int edgeEnd(int v);
+
+    int target(int edge);
+
+    /** Shallow size of a node in bytes (0 for virtual nodes). */
+    long size(int v);
+}

@@ -1,0 +1,73 @@
+package dev.heapchain.analysis;
+
+/**
+ * The dominator tree over a virtual root above all GC roots, and every object's retained size:
+ * the bytes that become unreachable when it goes. Sizes are {@code long}: one array can exceed
+ * 2 GB. Objects not reachable from any root have no dominator and are left out.
+ */
+public final class DominatorTree {
+    /** Answered by {@link #immediateDominator} for objects dominated by the virtual root only. */
+    public static final int VIRTUAL_ROOT = -1;
+    /** Answered by {@link #immediateDominator} for unreachable objects. */
+    public static final int UNREACHABLE = -2;
+
+    private final int[] pre;
+    private final int[] vertex;
+    private final int[] idom;
+    private final long[] retained;
+
+    DominatorTree(int[] pre, int[] vertex, int[] idom, long[] retained) {
+        this.pre = pre;
+        this.vertex = vertex;
+        this.idom = idom;
+        this.retained = retained;
+    }
+
+    public boolean isReachable(int node) {
+        return pre[node] >= 0;
+    }
+
+    /** The immediate dominator's node, {@link #VIRTUAL_ROOT} or {@link #UNREACHABLE}. */
+    public int immediateDominator(int node) {
+        int p = pre[node];
+        if (p < 0) {
+            return UNREACHABLE;
+        }
+        int d = idom[p];
+        return d == 0 ? VIRTUAL_ROOT : vertex[d];
+    }
+
+    /** Retained bytes, or -1 when unreachable. */
+    public long retainedSize(int node) {
+        int p = pre[node];
+        return p < 0 ? -1 : retained[p];
+    }
+
+    /** Bytes reachable from the roots: the virtual root's retained size. */
+    public long reachableBytes() {
+        return retained[0];
+    }
+
+    /** Number of objects reachable from the roots. */
+    public int reachableCount() {
+        return vertex.length - 1;
+    }
+
+    /** Whether {@code a} dominates {@code b} (every object dominates itself). */
+    public boolean dominates(int a, int b) {
+        int pa = pre[a];
+        int pb = pre[b];
+        if (pa < 0 || pb < 0) {
+            return false;
+        }
+        // Dominators have smaller preorder numbers: walk up from b until at or above a.
+        while (pb > pa) {
+            pb = idom[pb];
+        }
+        return pb == pa;
+    }
+
+    int nodeCount() {
+        return pre.length;
+    }
+}

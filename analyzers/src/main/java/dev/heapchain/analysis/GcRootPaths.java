@@ -1,0 +1,115 @@
+package dev.heapchain.analysis;
+
+import dev.heapchain.graph.HeapGraph;
+
+/**
+ * Shortest paths from the GC roots: one breadth-first search from all roots at once, in ascending
+ * node order, so repeated runs give identical paths. Each reached object remembers the edge it was
+ * first reached through (4 bytes per object); the parent and the field name follow from the edge.
+ */
+public final class GcRootPaths {
+    private static final int ROOT = -2;
+    private static final int UNREACHED = -1;
+
+    private final HeapGraph graph;
+    private final int[] viaEdge;
+    private final int reached;
+
+    private GcRootPaths(HeapGraph graph, int[] viaEdge, int reached) {
+        this.graph = graph;
+        this.viaEdge = viaEdge;
+        this.reached = reached;
+    }
+
+    public static GcRootPaths compute(HeapGraph graph) {
+        int n = graph.nodeCount();
+        int[] via = new int[n];
+        java.util.Arrays.fill(via, UNREACHED);
+        int[] queue = new int[n];
+        int head = 0;
+        int tail = 0;
+        for (int r : graph.roots().distinctNodes()) {
+            via[r] = ROOT;
+            queue[tail++] = r;
+        }
+        while (head < tail) {
+            int v = queue[head++];
+            for (int e = graph.outStart(v), end = graph.outEnd(v); e < end; e++) {
+                int t = graph.target(e);
+                if (via[t] == UNREACHED) {
+                    via[t] = e;
+                    queue[tail++] = t;
+                }
+            }
+        }
+        return new GcRootPaths(graph, via, tail);
+    }
+
+    public boolean isReachable(int node) {
+        return viaEdge[node] != UNREACHED;
+    }
+
+    public boolean isRoot(int node) {
+        return viaEdge[node] == ROOT;
+    }
+
+    public int reachedCount() {
+        return reached;
+    }
+
+    /** The edge an object was reached through, or -1 for roots and unreachable objects. */
+    public int edgeTo(int node) {
+        int e = viaEdge[node];
+        return e < 0 ? -1 : e;
+    }
+
+    /** The object it was reached from, or -1 for roots and unreachable objects. */
+    public int parent(int node) {
+        int e = viaEdge[node];
+        return e < 0 ? -1 : sourceOf(e);
+    }
+
+    /** Number of references from the nearest root (0 for a root), or -1 when unreachable. */
+    public int depth(int node) {
+        if (viaEdge[node] == UNREACHED) {
+            return -1;
+        }
+        int d = 0;
+        for (int v = node; viaEdge[v] != ROOT; v = parent(v)) {
+            d++;
+        }
+        return d;
+    }
+
+    /** Nodes from the root to {@code node}, root first; empty when unreachable. */
+    public int[] nodesTo(int node) {
+        int d = depth(node);
+        if (d < 0) {
+            return new int[0];
+        }
+        int[] out = new int[d + 1];
+        for (int v = node, i = d; i >= 0; v = parent(v), i--) {
+            out[i] = v;
+        }
+        return out;
+    }
+
+    /** The node whose row holds edge e: the last node whose first edge is at or before e. */
+    private int sourceOf(int e) {
+        int lo = 0;
+        int hi = graph.nodeCount() - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (graph.outStart(mid) <= e) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        // Nodes without edges share their successor's start: step back to the row that holds e.
+        while (graph.outEnd(lo) <= e) {
+            lo++;
+        }
+        return lo;
+    }
+}

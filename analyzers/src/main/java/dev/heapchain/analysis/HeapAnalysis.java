@@ -1,0 +1,161 @@
+package dev.heapchain.analysis;
+
+import dev.heapchain.graph.HeapClass;
+import dev.heapchain.graph.HeapGraph;
+import dev.heapchain.graph.HeapGraphBuilder;
+import dev.heapchain.graph.HeapRoots;
+import dev.heapchain.hprof.HprofFile;
+import dev.heapchain.hprof.HprofRootKind;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * The engine: graph, shortest GC-root paths and the dominator tree of one dump. Paths and
+ * dominators are independent, so they run on two threads.
+ */
+public final class HeapAnalysis {
+    private final HeapGraph graph;
+    private final GcRootPaths paths;
+    private final DominatorTree dominators;
+    private Map<Integer, String> threadNames;
+
+    private HeapAnalysis(HeapGraph graph, GcRootPaths paths, DominatorTree dominators) {
+        this.graph = graph;
+        this.paths = paths;
+        this.dominators = dominators;
+    }
+
+    public static HeapAnalysis run(HprofFile file, int dump, boolean keepWeak, Consumer<String> progress) {
+        HeapGraph graph = new HeapGraphBuilder(file, dump).keepWeak(keepWeak).progress(progress).build();
+        return of(graph, progress);
+    }
+
+    public static HeapAnalysis of(HeapGraph graph, Consumer<String> progress) {
+        progress.accept("computing paths and dominators");
+        CompletableFuture<GcRootPaths> paths = CompletableFuture.supplyAsync(() -> GcRootPaths.compute(graph));
+        DominatorTree dominators = Dominators.compute(new HeapDigraph(graph));
+        return new HeapAnalysis(graph, paths.join(), dominators);
+    }
+
+    public HeapGraph graph() {
+        return graph;
+    }
+
+    public GcRootPaths paths() {
+        return paths;
+    }
+
+    public DominatorTree dominators() {
+        return dominators;
+    }
+
+    /**
+     * What each group retains as a whole: the bytes that become unreachable when all its members go,
+     * including objects that no single member dominates. One dominator run for the whole partition.
+     *
+     * @param groupOf group of each node (0..groups-1), or -1
+     */
+    public long[] retainedSizesOfGroups(int[] groupOf, int groups) {
+        GroupedDigraph g = new GroupedDigraph(new HeapDigraph(graph), (int) graph.edgeCount(), groupOf, groups);
+        DominatorTree t = Dominators.compute(g);
+        long[] out = new long[groups];
+        for (int k = 0; k < groups; k++) {
+            out[k] = Math.max(0, t.retainedSize(g.groupNode(k)));
+        }
+        return out;
+    }
+
+    /** Retained size of one set of objects (see {@link #retainedSizesOfGroups}). */
+    public long retainedSizeOfSet(int[] nodes) {
+        int[] groupOf = new int[graph.nodeCount()];
+        java.util.Arrays.fill(groupOf, -1);
+        for (int v : nodes) {
+            groupOf[v] = 0;
+        }
+        return retainedSizesOfGroups(groupOf, 1)[0];
+    }
+
+    /** Class name for people: {@code class Foo} for class objects. */
+    public String displayClass(int node) {
+        HeapClass described = graph.describedClass(node);
+        return described != null ? "class " + described.name() : graph.classOf(node).name();
+    }
+
+    /** The shortest path from a GC root to {@code node}. */
+    public RootPath pathTo(int node) {
+        int[] nodes = paths.nodesTo(node);
+        if (nodes.length == 0) {
+            return RootPath.unreachable();
+        }
+        List<PathStep> steps = new ArrayList<>(nodes.length);
+        for (int i = 0; i < nodes.length; i++) {
+            String field = i == 0 ? null : EdgeNames.of(graph, nodes[i - 1], paths.edgeTo(nodes[i]));
+            steps.add(new PathStep(graph.id(nodes[i]), displayClass(nodes[i]), field));
+        }
+        int root = nodes[0];
+        HeapRoots roots = graph.roots();
+        int[] range = roots.entriesOf(root);
+        int best = range[0];
+        for (int i = range[0]; i < range[1]; i++) {
+            if (rank(roots.kind(i)) < rank(roots.kind(best))) {
+                best = i;
+            }
+        }
+        return new RootPath(roots.kind(best).label(), detail(roots, best), steps);
+    }
+
+    /** Thread-bound roots explain the most ("thread main, frame 3"), global ones the least. */
+    private static int rank(HprofRootKind kind) {
+        return switch (kind) {
+            case JAVA_FRAME, JNI_LOCAL, NATIVE_STACK, THREAD_BLOCK, JNI_MONITOR -> 0;
+            case THREAD_OBJECT -> 1;
+            case JNI_GLOBAL, MONITOR_USED -> 2;
+            case STICKY_CLASS -> 3;
+            default -> 4;
+        };
+    }
+
+    private String detail(HeapRoots roots, int entry) {
+        HprofRootKind kind = roots.kind(entry);
+        if (!kind.hasThread()) {
+            return null;
+        }
+        String name = threadName(roots.threadSerial(entry));
+        String thread = name != null ? "thread \"" + name + "\"" : "thread #" + roots.threadSerial(entry);
+        if (kind.extra() == HprofRootKind.Extra.THREAD_FRAME && roots.frameDepth(entry) >= 0) {
+            return thread + ", frame " + roots.frameDepth(entry);
+        }
+        return thread;
+    }
+
+    /** Name of a thread by serial, read from the dump once for all threads; null when unknown. */
+    public synchronized String threadName(int serial) {
+        if (threadNames == null) {
+            threadNames = new HashMap<>();
+            HeapRoots roots = graph.roots();
+            Map<Integer, Integer> nameStringOf = new HashMap<>();
+            for (int i = 0; i < roots.size(); i++) {
+                if (roots.kind(i) == HprofRootKind.THREAD_OBJECT) {
+                    int s = StringValues.fieldTarget(graph, roots.node(i), "name");
+                    if (s >= 0) {
+                        nameStringOf.put(roots.threadSerial(i), s);
+                    }
+                }
+            }
+            Map<Integer, String> decoded = StringValues.decode(graph,
+                    nameStringOf.values().stream().mapToInt(Integer::intValue).distinct().toArray());
+            nameStringOf.forEach((serialNo, s) -> {
+                String text = decoded.get(s);
+                if (text != null) {
+                    threadNames.put(serialNo, text);
+                }
+            });
+        }
+        return threadNames.get(serial);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.heapchain.analysis;
+
+import dev.heapchain.graph.HeapGraph;
+
+/** The heap graph itself as a {@link Digraph}. */
+final class HeapDigraph implements Digraph {
+    private final HeapGraph graph;
+
+    HeapDigraph(HeapGraph graph) {
+        this.graph = graph;
+    }
+
+    @Override
+    public int nodeCount() {
+        return graph.nodeCount();
+    }
+
+    @Override
+    public int[] roots() {
+        return graph.roots().distinctNodes();
+    }
+
+    @Override
+    public int edgeStart(int v) {
+        return graph.outStart(v);
+    }
+
+    @Override
+    public int edgeEnd(int v) {
+        return graph.outEnd(v);
+    }
+
+    @Override
+    public int target(int edge) {
+        return graph.target(edge);
+    }
+
+    @Override
+    public long size(int v) {
+        return graph.shallowSize(v);
+    }
+}

@@ -1,0 +1,120 @@
+package dev.heapchain.graph;
+
+import dev.heapchain.hprof.HprofBasicType;
+import dev.heapchain.hprof.HprofClassDump;
+import dev.heapchain.hprof.HprofInput;
+import dev.heapchain.hprof.HprofVisitor;
+import dev.heapchain.util.CharList;
+import dev.heapchain.util.IntList;
+
+/**
+ * Second pass: the references of every object, resolved to node indices, appended row by row
+ * in stream order. Objects arrive in the same order as in the first pass, so a counter maps each
+ * record to its node.
+ */
+final class EdgePass implements HprofVisitor {
+    private final IdIndex ids;
+    private final int[] streamToNode;
+    private final int[] classOf;
+    private final FieldMap[] fieldMaps;
+    private final HeapClassTable classes;
+    private final boolean keepWeak;
+    private final int idSize;
+    final IntList rowStart = new IntList();
+    final IntList targets = new IntList();
+    final CharList labels = new CharList();
+    long dangling;
+    long weakSkipped;
+    private int stream;
+
+    EdgePass(IdIndex ids, int[] streamToNode, int[] classOf, FieldMap[] fieldMaps, HeapClassTable classes,
+             boolean keepWeak, int idSize) {
+        this.ids = ids;
+        this.streamToNode = streamToNode;
+        this.classOf = classOf;
+        this.fieldMaps = fieldMaps;
+        this.classes = classes;
+        this.keepWeak = keepWeak;
+        this.idSize = idSize;
+    }
+
+    /** Node of the current record, or -1 for a duplicate the first pass dropped. */
+    private int beginRow() {
+        int s = stream++;
+        rowStart.add((int) targets.size());
+        return streamToNode == null ? s : streamToNode[s];
+    }
+
+    private void edge(long id, int label) {
+        if (id == 0) {
+            return;
+        }
+        int t = ids.indexOf(id);
+        if (t < 0) {
+            dangling++;
+            return;
+        }
+        targets.add(t);
+        labels.add((char) label);
+    }
+
+    @Override
+    public void instanceDump(long objectId, long classId, HprofInput in, int length, long offset) {
+        int node = beginRow();
+        if (node < 0) {
+            return;
+        }
+        int c = classOf[node];
+        FieldMap map = c >= 0 ? fieldMaps[c] : null;
+        if (map == null) {
+            return;
+        }
+        int weak = keepWeak ? -1 : map.weakReferentOrdinal();
+        for (int ordinal : map.referenceOrdinals()) {
+            int at = map.offset(ordinal);
+            if (at + idSize > length) {
+                break; // a record shorter than its class says: read what is there
+            }
+            if (ordinal == weak) {
+                if (in.idAt(at) != 0) {
+                    weakSkipped++;
+                }
+                continue;
+            }
+            edge(in.idAt(at), ordinal);
+        }
+    }
+
+    @Override
+    public void objectArrayDump(long arrayId, long arrayClassId, int length, HprofInput in, long offset) {
+        int node = beginRow();
+        if (node < 0) {
+            return;
+        }
+        for (int i = 0; i < length; i++) {
+            edge(in.id(), Math.min(i, HeapGraph.LABEL_LARGE_INDEX));
+        }
+    }
+
+    @Override
+    public void primitiveArrayDump(long arrayId, HprofBasicType type, int length, boolean hasData, HprofInput in,
+                                   long offset) {
+        beginRow();
+    }
+
+    @Override
+    public void classDump(HprofClassDump dump) {
+        int node = beginRow();
+        if (node < 0) {
+            return;
+        }
+        for (int i = 0; i < dump.staticFields().size(); i++) {
+            HprofClassDump.StaticField f = dump.staticFields().get(i);
+            if (f.type() == HprofBasicType.OBJECT) {
+                edge(f.value(), Math.min(i, HeapGraph.LABEL_SUPERCLASS - 1));
+            }
+        }
+        edge(dump.superclassId(), HeapGraph.LABEL_SUPERCLASS);
+        edge(dump.classLoaderId(), HeapGraph.LABEL_CLASS_LOADER);
+    }
+}

@@ -1,0 +1,152 @@
+package dev.heapchain.graph;
+
+import dev.heapchain.hprof.HprofFile;
+import dev.heapchain.hprof.HprofReadSummary;
+
+/**
+ * The object graph of one dump in primitive arrays (no Java object per heap object): nodes are
+ * instances, arrays and class objects, numbered in ascending id order; references are in CSR
+ * form with a 2-byte label per edge (field ordinal, array index, or a class-object link).
+ * A class's static fields are edges from its class object.
+ */
+public final class HeapGraph {
+    /** Edge labels of class objects. Static field k has label k. */
+    public static final char LABEL_SUPERCLASS = 0xFFFC;
+    public static final char LABEL_CLASS_LOADER = 0xFFFD;
+    /** An array element at index 65535 or beyond; the exact index is recovered on demand. */
+    public static final char LABEL_LARGE_INDEX = 0xFFFF;
+    /** classOf() has this bit set for class objects; the rest is the described class's index. */
+    public static final int CLASS_OBJECT = 0x80000000;
+
+    private final HprofFile file;
+    private final HprofReadSummary summary;
+    private final HeapClassTable classes;
+    private final SizeModel sizeModel;
+    private final IdIndex ids;
+    private final int[] classOf;
+    private final int[] sizeUnits;
+    private final int[] outStart;
+    private final int[] outTarget;
+    private final char[] outLabel;
+    private final HeapRoots roots;
+    private final FieldMap[] fieldMaps;
+    private final GraphStats stats;
+
+    HeapGraph(HprofFile file, HprofReadSummary summary, HeapClassTable classes, SizeModel sizeModel, IdIndex ids,
+              int[] classOf, int[] sizeUnits, int[] outStart, int[] outTarget, char[] outLabel, HeapRoots roots,
+              FieldMap[] fieldMaps, GraphStats stats) {
+        this.file = file;
+        this.summary = summary;
+        this.classes = classes;
+        this.sizeModel = sizeModel;
+        this.ids = ids;
+        this.classOf = classOf;
+        this.sizeUnits = sizeUnits;
+        this.outStart = outStart;
+        this.outTarget = outTarget;
+        this.outLabel = outLabel;
+        this.roots = roots;
+        this.fieldMaps = fieldMaps;
+        this.stats = stats;
+    }
+
+    public HprofFile file() {
+        return file;
+    }
+
+    public HprofReadSummary summary() {
+        return summary;
+    }
+
+    public HeapClassTable classes() {
+        return classes;
+    }
+
+    public SizeModel sizeModel() {
+        return sizeModel;
+    }
+
+    public int nodeCount() {
+        return classOf.length;
+    }
+
+    public long edgeCount() {
+        return outTarget.length;
+    }
+
+    public long id(int node) {
+        return ids.idAt(node);
+    }
+
+    /** Node of an object id, or -1. */
+    public int node(long id) {
+        return ids.indexOf(id);
+    }
+
+    public boolean isClassObject(int node) {
+        return (classOf[node] & CLASS_OBJECT) != 0;
+    }
+
+    /** The node's class; for a class object, java.lang.Class (see {@link #describedClass}). */
+    public HeapClass classOf(int node) {
+        int c = classOf[node];
+        if ((c & CLASS_OBJECT) != 0) {
+            HeapClass jlc = classes.byName("java.lang.Class");
+            return jlc != null ? jlc : classes.byIndex(c & ~CLASS_OBJECT);
+        }
+        return classes.byIndex(c);
+    }
+
+    /** The class a class object stands for; null for other nodes. */
+    public HeapClass describedClass(int node) {
+        int c = classOf[node];
+        return (c & CLASS_OBJECT) != 0 ? classes.byIndex(c & ~CLASS_OBJECT) : null;
+    }
+
+    /** Raw class index (with {@link #CLASS_OBJECT} for class objects), for tight loops. */
+    public int classIndex(int node) {
+        return classOf[node];
+    }
+
+    public long shallowSize(int node) {
+        return (long) sizeUnits[node] << 3;
+    }
+
+    public int outStart(int node) {
+        return outStart[node];
+    }
+
+    public int outEnd(int node) {
+        return outStart[node + 1];
+    }
+
+    public int target(int edge) {
+        return outTarget[edge];
+    }
+
+    public char label(int edge) {
+        return outLabel[edge];
+    }
+
+    public HeapRoots roots() {
+        return roots;
+    }
+
+    /** Field layout of instances of a class (by class index). */
+    public FieldMap fieldMap(int classIndex) {
+        return fieldMaps[classIndex];
+    }
+
+    public GraphStats stats() {
+        return stats;
+    }
+
+    /** Direct access for algorithms that stream over all edges. */
+    int[] outStartArray() {
+        return outStart;
+    }
+
+    int[] outTargetArray() {
+        return outTarget;
+    }
+}

@@ -1,0 +1,127 @@
+package dev.heapchain.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.heapchain.analysis.EngineSummary;
+import dev.heapchain.analysis.ObjectReport;
+import dev.heapchain.analysis.PathStep;
+import dev.heapchain.analysis.RootPath;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.util.List;
+import java.util.Locale;
+
+/** Text and JSON for lists of objects with their GC-root paths: `top` and `paths`. */
+public final class ObjectsReport {
+    private ObjectsReport() {
+    }
+
+    public static void text(String title, EngineSummary s, List<ObjectReport> objects, PrintWriter out) {
+        header(s, out);
+        out.println(title);
+        int i = 0;
+        for (ObjectReport o : objects) {
+            out.printf(Locale.ROOT, "%n%d. %s %s  retained %s (%s bytes), shallow %s%n", ++i, o.className(),
+                    Units.hexId(o.objectId()), o.retainedBytes() < 0 ? "-" : Units.bytes(o.retainedBytes()),
+                    o.retainedBytes() < 0 ? "unreachable" : Units.count(o.retainedBytes()), Units.count(o.shallowBytes()));
+            path(o.path(), "   ", out);
+        }
+        if (objects.isEmpty()) {
+            out.println("(none)");
+        }
+        out.flush();
+    }
+
+    public static void header(EngineSummary s, PrintWriter out) {
+        var d = s.dump();
+        out.printf(Locale.ROOT, "%s: %s, id size %d, %s objects (%s reachable, %s unreachable), %s references%n",
+                d.file(), d.format(), d.idSize(), Units.count(s.nodes()), Units.count(s.reachableObjects()),
+                Units.count(s.unreachableObjects()), Units.count(s.edges()));
+        out.printf(Locale.ROOT, "size model: %s; reachable heap %s; weak references %s%n", s.sizeModel().id(),
+                Units.bytes(s.reachableBytes()), s.stats().keepWeak() ? "kept (--keep-weak)" : "left out");
+        if (d.truncated()) {
+            out.println("TRUNCATED DUMP: partial result (see warnings)");
+        }
+        out.println();
+    }
+
+    /** Root first, one step per line. */
+    public static void path(RootPath p, String indent, PrintWriter out) {
+        if (!p.reachable()) {
+            out.println(indent + "(not reachable from any GC root)");
+            return;
+        }
+        out.println(indent + "GC root: " + p.rootKind() + (p.rootDetail() == null ? "" : " (" + p.rootDetail() + ")"));
+        for (PathStep step : p.steps()) {
+            String via = step.field() == null ? "" : "." + step.field() + " -> ";
+            out.println(indent + "  " + via + step.className() + " " + Units.hexId(step.objectId()));
+        }
+    }
+
+    public static void json(String schema, EngineSummary s, List<ObjectReport> objects, String toolVersion, Writer out)
+            throws IOException {
+        ObjectMapper m = Json.mapper();
+        ObjectNode root = m.createObjectNode();
+        root.put("schema", schema);
+        root.set("tool", Json.tool(m, toolVersion));
+        root.set("dump", Json.dump(m, s.dump()));
+        root.set("sizeModel", Json.sizeModel(m, s.sizeModel()));
+        ObjectNode graph = root.putObject("graph");
+        graph.put("objects", s.nodes());
+        graph.put("references", s.edges());
+        graph.put("reachableObjects", s.reachableObjects());
+        graph.put("unreachableObjects", s.unreachableObjects());
+        graph.put("reachableBytes", s.reachableBytes());
+        graph.put("danglingReferences", s.stats().danglingReferences());
+        graph.put("weakReferencesKept", s.stats().keepWeak());
+        graph.put("weakReferencesLeftOut", s.stats().weakEdgesSkipped());
+        ArrayNode arr = root.putArray("objects");
+        for (ObjectReport o : objects) {
+            ObjectNode x = arr.addObject();
+            x.put("objectId", Units.hexId(o.objectId()));
+            x.put("class", o.className());
+            x.put("shallowBytes", o.shallowBytes());
+            if (o.retainedBytes() < 0) {
+                x.putNull("retainedBytes");
+            } else {
+                x.put("retainedBytes", o.retainedBytes());
+            }
+            x.set("path", pathJson(m, o.path()));
+        }
+        m.writer().with(SerializationFeature.INDENT_OUTPUT).writeValue(out, root);
+        out.write('\n');
+        out.flush();
+    }
+
+    public static ObjectNode pathJson(ObjectMapper m, RootPath p) {
+        ObjectNode o = m.createObjectNode();
+        if (!p.reachable()) {
+            o.putNull("rootKind");
+            o.putNull("rootDetail");
+            o.putArray("steps");
+            return o;
+        }
+        o.put("rootKind", p.rootKind());
+        if (p.rootDetail() == null) {
+            o.putNull("rootDetail");
+        } else {
+            o.put("rootDetail", p.rootDetail());
+        }
+        ArrayNode steps = o.putArray("steps");
+        for (PathStep step : p.steps()) {
+            ObjectNode s = steps.addObject();
+            s.put("objectId", Units.hexId(step.objectId()));
+            s.put("class", step.className());
+            if (step.field() == null) {
+                s.putNull("field");
+            } else {
+                s.put("field", step.field());
+            }
+        }
+        return o;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.heapchain.cli;
+
+import dev.heapchain.analysis.HeapAnalysis;
+import dev.heapchain.hprof.HprofFile;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** Options of commands that build the object graph. */
+final class EngineOptions {
+    @Option(names = "--keep-weak", description = {"Follow Reference.referent (weak, soft, phantom, finalizer) edges in",
+            "paths and dominators. By default they are left out: they do not keep objects alive."})
+    boolean keepWeak;
+
+    HeapAnalysis analyze(Path dump, CommonOptions common, CommandLine cmd) {
+        int dumpNumber = common.dumpNumber(cmd);
+        HprofFile file = HprofFile.open(dump);
+        try (Progress progress = new Progress(cmd.getErr(), common.quiet)) {
+            HeapAnalysis a = HeapAnalysis.run(file, dumpNumber, keepWeak, progress);
+            common.printWarnings(a.graph().summary().warnings(), cmd.getErr());
+            common.printWarnings(a.graph().classes().warnings(), cmd.getErr());
+            return a;
+        }
+    }
+}

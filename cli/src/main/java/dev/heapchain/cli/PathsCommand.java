@@ -1,0 +1,114 @@
+package dev.heapchain.cli;
+
+import dev.heapchain.analysis.EngineSummary;
+import dev.heapchain.analysis.HeapAnalysis;
+import dev.heapchain.analysis.ObjectReport;
+import dev.heapchain.analysis.TopObjects;
+import dev.heapchain.graph.HeapClass;
+import dev.heapchain.graph.HeapGraph;
+import dev.heapchain.report.ObjectsReport;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "paths", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Shortest paths from GC roots to an object, or to the instances of a class.",
+                "Each path is printed root first, one reference per line."})
+final class PathsCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    EngineOptions engine;
+
+    @Parameters(paramLabel = "DUMP", description = "The heap dump (.hprof, optionally gzip-compressed).")
+    Path dump;
+
+    static final class Target {
+        @Option(names = "--object", paramLabel = "0xID", description = "The object id, in hex.")
+        String object;
+
+        @Option(names = "--class", paramLabel = "NAME", description = "A class name in source form (java.lang.String[]); all its instances.")
+        String className;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Target target;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "10",
+            description = "With --class: at most N instances, largest retained size first (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--json", paramLabel = "FILE|-", description = "Write the heapchain.paths/1 JSON document to FILE, or to stdout with -.")
+    String json;
+
+    @Override
+    public Integer call() {
+        CommandLine cmd = spec.commandLine();
+        if (limit < 1) {
+            throw new CommandLine.ParameterException(cmd, "--limit must be 1 or more, not " + limit);
+        }
+        long id = target.object == null ? 0 : parseId(cmd, target.object);
+        HeapAnalysis a = engine.analyze(dump, common, cmd);
+        HeapGraph g = a.graph();
+        List<Integer> nodes = new ArrayList<>();
+        if (target.object != null) {
+            int v = g.node(id);
+            if (v < 0) {
+                throw new Errors.UserError(ExitCode.USAGE, "object " + target.object + " is not in the dump");
+            }
+            nodes.add(v);
+        } else {
+            HeapClass c = g.classes().byName(target.className);
+            if (c == null) {
+                throw new Errors.UserError(ExitCode.USAGE, "class " + target.className + " is not in the dump"
+                        + " (names are in source form, e.g. java.util.HashMap$Node or byte[])");
+            }
+            for (int v = 0; v < g.nodeCount(); v++) {
+                if (!g.isClassObject(v) && g.classIndex(v) == c.index()) {
+                    nodes.add(v);
+                }
+            }
+            nodes.sort((x, y) -> {
+                int byRetained = Long.compare(a.dominators().retainedSize(y), a.dominators().retainedSize(x));
+                return byRetained != 0 ? byRetained : Long.compareUnsigned(g.id(x), g.id(y));
+            });
+        }
+        int total = nodes.size();
+        List<ObjectReport> reports = new ArrayList<>();
+        for (int v : nodes.subList(0, Math.min(limit, total))) {
+            reports.add(TopObjects.report(a, v));
+        }
+        EngineSummary s = EngineSummary.of(a);
+        if (json != null) {
+            Output.to(json, cmd.getOut(), w -> ObjectsReport.json("heapchain.paths/1", s, reports, VersionProvider.version(), w));
+        }
+        if (json == null || !json.equals("-")) {
+            String title = target.object != null ? "Path from a GC root to " + target.object + ":"
+                    : "Paths from GC roots to " + Math.min(limit, total) + " of " + total + " instances of " + target.className
+                    + " (largest retained size first):";
+            ObjectsReport.text(title, s, reports, cmd.getOut());
+        }
+        return ExitCode.OK.code();
+    }
+
+    private static long parseId(CommandLine cmd, String text) {
+        String t = text.startsWith("0x") || text.startsWith("0X") ? text.substring(2) : text;
+        try {
+            return Long.parseUnsignedLong(t, 16);
+        } catch (NumberFormatException e) {
+            throw new CommandLine.ParameterException(cmd, "--object takes a hex id such as 0x7f3a1c20, not " + text);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.heapchain.cli;
+
+import java.io.PrintWriter;
+import java.util.function.Consumer;
+
+/**
+ * One progress line on stderr for work that takes more than about two seconds: the phase and the
+ * time so far. Silent when stderr is not a terminal (CI logs, pipes) and with --quiet.
+ */
+final class Progress implements Consumer<String>, AutoCloseable {
+    private static final long DELAY_NANOS = 2_000_000_000L;
+
+    private final PrintWriter err;
+    private final boolean enabled;
+    private final long start = System.nanoTime();
+    private volatile String phase = "";
+    private Thread ticker;
+    private boolean printed;
+
+    Progress(PrintWriter err, boolean quiet) {
+        this.err = err;
+        this.enabled = !quiet && System.console() != null;
+        if (enabled) {
+            ticker = new Thread(this::tick, "heapchain-progress");
+            ticker.setDaemon(true);
+            ticker.start();
+        }
+    }
+
+    @Override
+    public void accept(String phase) {
+        this.phase = phase;
+    }
+
+    private void tick() {
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                Thread.sleep(250);
+                long elapsed = System.nanoTime() - start;
+                if (elapsed > DELAY_NANOS) {
+                    synchronized (this) {
+                        err.printf("\rheapchain: %s... %.0f s\u001b[K", phase, elapsed / 1e9);
+                        err.flush();
+                        printed = true;
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (ticker != null) {
+            ticker.interrupt();
+            try {
+                ticker.join(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        synchronized (this) {
+            if (printed) {
+                err.print("\r\u001b[K");
+                err.flush();
+            }
+        }
+    }
+}
