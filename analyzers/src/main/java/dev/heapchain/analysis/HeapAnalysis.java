@@ -23,6 +23,7 @@ public final class HeapAnalysis {
     private final GcRootPaths paths;
     private final DominatorTree dominators;
     private Map<Integer, String> threadNames;
+    private SetRetention setRetention;
 
     private HeapAnalysis(HeapGraph graph, GcRootPaths paths, DominatorTree dominators) {
         this.graph = graph;
@@ -56,28 +57,41 @@ public final class HeapAnalysis {
 
     /**
      * What each group retains as a whole: the bytes that become unreachable when all its members go,
-     * including objects that no single member dominates. One dominator run for the whole partition.
+     * including objects that no single member dominates. Groups may overlap between calls (epochs,
+     * chains); within one call each node belongs to at most one group.
      *
      * @param groupOf group of each node (0..groups-1), or -1
      */
     public long[] retainedSizesOfGroups(int[] groupOf, int groups) {
-        GroupedDigraph g = new GroupedDigraph(new HeapDigraph(graph), (int) graph.edgeCount(), groupOf, groups);
-        DominatorTree t = Dominators.compute(g);
+        int[] count = new int[groups + 1];
+        for (int g : groupOf) {
+            if (g >= 0) {
+                count[g + 1]++;
+            }
+        }
+        for (int g = 0; g < groups; g++) {
+            count[g + 1] += count[g];
+        }
+        int[] members = new int[count[groups]];
+        int[] fill = java.util.Arrays.copyOf(count, groups);
+        for (int v = 0; v < groupOf.length; v++) {
+            if (groupOf[v] >= 0) {
+                members[fill[groupOf[v]]++] = v;
+            }
+        }
         long[] out = new long[groups];
-        for (int k = 0; k < groups; k++) {
-            out[k] = Math.max(0, t.retainedSize(g.groupNode(k)));
+        for (int g = 0; g < groups; g++) {
+            out[g] = retainedSizeOfSet(java.util.Arrays.copyOfRange(members, count[g], count[g + 1]));
         }
         return out;
     }
 
     /** Retained size of one set of objects (see {@link #retainedSizesOfGroups}). */
-    public long retainedSizeOfSet(int[] nodes) {
-        int[] groupOf = new int[graph.nodeCount()];
-        java.util.Arrays.fill(groupOf, -1);
-        for (int v : nodes) {
-            groupOf[v] = 0;
+    public synchronized long retainedSizeOfSet(int[] nodes) {
+        if (setRetention == null) {
+            setRetention = new SetRetention(graph, dominators);
         }
-        return retainedSizesOfGroups(groupOf, 1)[0];
+        return setRetention.retainedSize(nodes);
     }
 
     /** Class name for people: {@code class Foo} for class objects. */

@@ -1,0 +1,140 @@
+package dev.heapchain.analysis;
+
+import dev.heapchain.graph.HeapGraph;
+
+/**
+ * Retained size of a set: the bytes that become unreachable when all its members go, including
+ * objects no single member dominates. Everything the set retains is dominated by D, the members'
+ * nearest common dominator, so the search stays inside D's dominator subtree: walk from D avoiding
+ * the members, and what the walk cannot reach is retained. When D is itself a member the answer
+ * is D's retained size, which covers the common case of one object per group at no cost.
+ */
+final class SetRetention {
+    private final HeapGraph graph;
+    private final DominatorTree tree;
+    /** Dominator-tree entry/exit times by preorder number, for O(1) "is dominated by" tests. */
+    private final int[] enter;
+    private final int[] exit;
+    private final int[] mark;
+    private int epoch;
+
+    SetRetention(HeapGraph graph, DominatorTree tree) {
+        this.graph = graph;
+        this.tree = tree;
+        int count = tree.count();
+        int[] childStart = new int[count + 1];
+        for (int n = 1; n < count; n++) {
+            childStart[tree.idomNumber(n) + 1]++;
+        }
+        for (int n = 0; n < count; n++) {
+            childStart[n + 1] += childStart[n];
+        }
+        int[] children = new int[Math.max(0, count - 1)];
+        int[] fill = java.util.Arrays.copyOf(childStart, count);
+        for (int n = 1; n < count; n++) {
+            children[fill[tree.idomNumber(n)]++] = n;
+        }
+        enter = new int[count];
+        exit = new int[count];
+        int[] stack = new int[count];
+        int[] next = new int[count];
+        int sp = 0;
+        int clock = 0;
+        stack[0] = 0;
+        next[0] = childStart[0];
+        enter[0] = clock++;
+        while (sp >= 0) {
+            int n = stack[sp];
+            if (next[sp] < childStart[n + 1]) {
+                int c = children[next[sp]++];
+                enter[c] = clock++;
+                stack[++sp] = c;
+                next[sp] = childStart[c];
+            } else {
+                exit[n] = clock++;
+                sp--;
+            }
+        }
+        mark = new int[graph.nodeCount()];
+    }
+
+    long retainedSize(int[] nodes) {
+        int d = -1;
+        epoch++;
+        int members = 0;
+        for (int v : nodes) {
+            int n = tree.number(v);
+            if (n < 0) {
+                continue; // unreachable members retain nothing
+            }
+            members++;
+            mark[v] = epoch; // marks members: the walk must not enter them
+            d = d < 0 ? n : lca(d, n);
+        }
+        if (members == 0) {
+            return 0;
+        }
+        int dNode = d == 0 ? -1 : tree.nodeAt(d);
+        if (dNode >= 0 && mark[dNode] == epoch) {
+            return tree.retainedAt(d);
+        }
+        long reachedBytes = walk(d, dNode);
+        return tree.retainedAt(d) - reachedBytes;
+    }
+
+    /** Bytes in D's subtree reachable from D without entering a member (D's own size included). */
+    private long walk(int d, int dNode) {
+        int[] queue = new int[64];
+        int head = 0;
+        int tail = 0;
+        long bytes = 0;
+        if (dNode < 0) {
+            // D is the virtual root: start from every GC root that is not a member.
+            for (int r : graph.roots().distinctNodes()) {
+                if (mark[r] != epoch) {
+                    mark[r] = -epoch;
+                    queue = push(queue, tail++, r);
+                }
+            }
+        } else {
+            mark[dNode] = -epoch;
+            queue = push(queue, tail++, dNode);
+        }
+        while (head < tail) {
+            int v = queue[head++];
+            bytes += graph.shallowSize(v);
+            for (int e = graph.outStart(v), end = graph.outEnd(v); e < end; e++) {
+                int t = graph.target(e);
+                if (mark[t] == epoch || mark[t] == -epoch) {
+                    continue;
+                }
+                int tn = tree.number(t);
+                if (tn < 0 || enter[tn] < enter[d] || exit[tn] > exit[d]) {
+                    continue; // outside D's subtree: not retained by the set either way
+                }
+                mark[t] = -epoch;
+                queue = push(queue, tail++, t);
+            }
+        }
+        return bytes;
+    }
+
+    private static int[] push(int[] queue, int at, int v) {
+        if (at == queue.length) {
+            queue = java.util.Arrays.copyOf(queue, at * 2);
+        }
+        queue[at] = v;
+        return queue;
+    }
+
+    private int lca(int a, int b) {
+        while (a != b) {
+            if (a > b) {
+                a = tree.idomNumber(a);
+            } else {
+                b = tree.idomNumber(b);
+            }
+        }
+        return a;
+    }
+}
