@@ -39,7 +39,9 @@ public final class Corpus {
         boolean present = p != null && Files.isRegularFile(p);
         if (!present) {
             System.out.println("NOTICE: corpus file " + relative + " not found ("
-                    + (ROOT == null ? "no ../shared/corpus above " + System.getProperty("user.dir") : "looked in " + ROOT)
+                    + (ROOT != null ? "looked in " + ROOT
+                            : System.getProperty(PROPERTY) != null ? PROPERTY + "=" + System.getProperty(PROPERTY) + " is no folder"
+                            : "no ../shared/corpus above " + System.getProperty("user.dir"))
                     + "); skipping the test that needs it");
         }
         assumeTrue(present, "corpus file " + relative + " not available");
