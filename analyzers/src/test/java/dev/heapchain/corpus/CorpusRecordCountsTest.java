@@ -108,4 +108,16 @@ class CorpusRecordCountsTest {
         assertTrue(s.counts().instanceDumps() > 0);
         assertTrue(s.warnings().isEmpty(), s.warnings()::toString);
     }
+
+    @Test
+    void sixU30PairHoldsTheSameRecords() {
+        // Same program with and without compressed oops: other addresses, the same counts, which
+        // MANIFEST.md gives from the jmap -histo of each JVM.
+        for (String f : new String[] {"mat/sun_jdk6_30_x64_compressedOops.hprof", "mat/sun_jdk6_30_x64_nocompressedOops.hprof"}) {
+            java.util.Map<String, Long> counts = Dumps.instancesByClass(Dumps.histogram(Corpus.file(f)));
+            assertEquals(876L, counts.get("java.lang.String"), f);
+            assertEquals(842L, counts.get("char[]"), f);
+            assertEquals(18L, counts.get("java.util.HashMap"), f);
+        }
+    }
 }
