@@ -70,4 +70,26 @@ public final class DominatorTree {
     int nodeCount() {
         return pre.length;
     }
+
+    /** Preorder number of a node (0 is the virtual root), or -1 when unreachable. */
+    int number(int node) {
+        return pre[node];
+    }
+
+    int nodeAt(int number) {
+        return vertex[number];
+    }
+
+    /** Immediate dominator in preorder numbers; idom(n) < n for every n > 0. */
+    int idomNumber(int number) {
+        return idom[number];
+    }
+
+    long retainedAt(int number) {
+        return retained[number];
+    }
+
+    int count() {
+        return vertex.length;
+    }
 }
