@@ -87,11 +87,35 @@ public final class HeapAnalysis {
     }
 
     /** Retained size of one set of objects (see {@link #retainedSizesOfGroups}). */
-    public synchronized long retainedSizeOfSet(int[] nodes) {
+    public long retainedSizeOfSet(int[] nodes) {
+        return retainedSizeOfSet(nodes, null);
+    }
+
+    /** Retained size of a set, handing every retained node (members included) to {@code retained}. */
+    public synchronized long retainedSizeOfSet(int[] nodes, java.util.function.IntConsumer retained) {
+        return setRetention().retainedSize(nodes, retained);
+    }
+
+    /** Every node {@code node} dominates, itself included, in dominator-tree preorder. */
+    public synchronized void forEachDominated(int node, java.util.function.IntConsumer out) {
+        setRetention().forEachDominated(node, out);
+    }
+
+    /** Whether {@code a} dominates {@code b}, in constant time. */
+    public synchronized boolean dominates(int a, int b) {
+        return setRetention().dominates(a, b);
+    }
+
+    private SetRetention setRetention() {
         if (setRetention == null) {
             setRetention = new SetRetention(graph, dominators);
         }
-        return setRetention.retainedSize(nodes);
+        return setRetention;
+    }
+
+    /** How edge {@code edge} of {@code source} is written in paths: a field name, {@code [3]}, ... */
+    public String fieldName(int source, int edge) {
+        return EdgeNames.of(graph, source, edge);
     }
 
     /** Class name for people: {@code class Foo} for class objects. */

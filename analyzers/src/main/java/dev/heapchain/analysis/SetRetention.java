@@ -15,6 +15,8 @@ final class SetRetention {
     /** Dominator-tree entry/exit times by preorder number, for O(1) "is dominated by" tests. */
     private final int[] enter;
     private final int[] exit;
+    /** Preorder numbers in dominator-tree order: a subtree is one contiguous range. */
+    private final int[] byEnter;
     private final int[] mark;
     private int epoch;
 
@@ -36,29 +38,54 @@ final class SetRetention {
         }
         enter = new int[count];
         exit = new int[count];
+        byEnter = new int[count];
         int[] stack = new int[count];
         int[] next = new int[count];
         int sp = 0;
         int clock = 0;
         stack[0] = 0;
         next[0] = childStart[0];
+        byEnter[clock] = 0;
         enter[0] = clock++;
         while (sp >= 0) {
             int n = stack[sp];
             if (next[sp] < childStart[n + 1]) {
                 int c = children[next[sp]++];
+                byEnter[clock] = c;
                 enter[c] = clock++;
                 stack[++sp] = c;
                 next[sp] = childStart[c];
             } else {
-                exit[n] = clock++;
+                exit[n] = clock - 1;
                 sp--;
             }
         }
         mark = new int[graph.nodeCount()];
     }
 
-    long retainedSize(int[] nodes) {
+    /** Hands every node dominated by {@code node} (itself included) to {@code out}. */
+    void forEachDominated(int node, java.util.function.IntConsumer out) {
+        int n = tree.number(node);
+        if (n < 0) {
+            return;
+        }
+        for (int i = enter[n]; i <= exit[n]; i++) {
+            out.accept(tree.nodeAt(byEnter[i]));
+        }
+    }
+
+    /** Whether a dominates b (both reachable nodes); every node dominates itself. */
+    boolean dominates(int a, int b) {
+        int na = tree.number(a);
+        int nb = tree.number(b);
+        return na >= 0 && nb >= 0 && enter[na] <= enter[nb] && exit[nb] <= exit[na];
+    }
+
+    /**
+     * Retained bytes of the set; when {@code retainedNodes} is given, it receives every retained
+     * node (members included).
+     */
+    long retainedSize(int[] nodes, java.util.function.IntConsumer retainedNodes) {
         int d = -1;
         epoch++;
         int members = 0;
@@ -76,9 +103,22 @@ final class SetRetention {
         }
         int dNode = d == 0 ? -1 : tree.nodeAt(d);
         if (dNode >= 0 && mark[dNode] == epoch) {
+            if (retainedNodes != null) {
+                for (int i = enter[d]; i <= exit[d]; i++) {
+                    retainedNodes.accept(tree.nodeAt(byEnter[i]));
+                }
+            }
             return tree.retainedAt(d);
         }
         long reachedBytes = walk(d, dNode);
+        if (retainedNodes != null) {
+            for (int i = enter[d] + 1; i <= exit[d]; i++) {
+                int v = tree.nodeAt(byEnter[i]);
+                if (mark[v] != -epoch) {
+                    retainedNodes.accept(v);
+                }
+            }
+        }
         return tree.retainedAt(d) - reachedBytes;
     }
 

@@ -1,7 +1,6 @@
 package dev.heapchain.analysis;
 
 import dev.heapchain.graph.FieldMap;
-import dev.heapchain.graph.HeapClass;
 import dev.heapchain.graph.HeapGraph;
 import dev.heapchain.graph.ObjectData;
 import dev.heapchain.graph.ObjectReader;
@@ -72,21 +71,7 @@ final class StringValues {
         return o < 0 ? fallback : (int) d.value(map.offset(o), map.type(o));
     }
 
-    /** The node a named reference field of {@code v} points to, from the graph's edges; -1 if none. */
     static int fieldTarget(HeapGraph g, int v, String field) {
-        HeapClass c = g.classOf(v);
-        if (g.isClassObject(v) || c.isArray()) {
-            return -1;
-        }
-        int ordinal = g.fieldMap(c.index()).ordinalOf(field);
-        if (ordinal < 0) {
-            return -1;
-        }
-        for (int e = g.outStart(v); e < g.outEnd(v); e++) {
-            if (g.label(e) == ordinal) {
-                return g.target(e);
-            }
-        }
-        return -1;
+        return Fields.target(g, v, field);
     }
 }

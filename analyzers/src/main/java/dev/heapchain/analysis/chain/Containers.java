@@ -1,0 +1,84 @@
+package dev.heapchain.analysis.chain;
+
+import dev.heapchain.analysis.DominatorTree;
+import dev.heapchain.analysis.HeapAnalysis;
+import dev.heapchain.graph.HeapGraph;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Who owns a chain: an instance of a container class that references a member through a container
+ * field (the registry's {@code head}), else the nearest container-class object above the chain in
+ * the dominator tree, else (no container classes in the profile) the chain's nearest common
+ * dominator.
+ */
+final class Containers {
+    private final HeapAnalysis a;
+    private final HeapGraph g;
+    private final Profile.Container profile;
+    private final List<Integer> instances = new ArrayList<>();
+    private final Set<Integer> classes;
+
+    Containers(HeapAnalysis a, Profile.Container profile) {
+        this.a = a;
+        this.g = a.graph();
+        this.profile = profile;
+        this.classes = profile == null ? Set.of() : ChainAnalysis.classIndexes(g, profile.classes());
+        if (!classes.isEmpty()) {
+            for (int v = 0; v < g.nodeCount(); v++) {
+                if (!g.isClassObject(v) && classes.contains(g.classIndex(v)) && a.dominators().isReachable(v)) {
+                    instances.add(v);
+                }
+            }
+        }
+    }
+
+    /** The owner of a chain, or -1. */
+    int of(int[] members) {
+        Set<Integer> set = new HashSet<>();
+        for (int m : members) {
+            set.add(m);
+        }
+        for (int c : instances) {
+            for (int e = g.outStart(c); e < g.outEnd(c); e++) {
+                if (set.contains(g.target(e)) && ownsThrough(c, e)) {
+                    return c;
+                }
+            }
+        }
+        int lca = commonDominator(members);
+        for (int v = lca; v >= 0; v = a.dominators().immediateDominator(v)) {
+            if (classes.isEmpty() && !set.contains(v)) {
+                return v;
+            }
+            if (!g.isClassObject(v) && classes.contains(g.classIndex(v))) {
+                return v;
+            }
+        }
+        return -1;
+    }
+
+    private boolean ownsThrough(int container, int edge) {
+        if (profile.fields().isEmpty()) {
+            return true;
+        }
+        int ordinal = g.label(edge);
+        var map = g.fieldMap(g.classIndex(container));
+        return ordinal < map.fieldCount() && profile.fields().contains(map.name(ordinal));
+    }
+
+    private int commonDominator(int[] members) {
+        DominatorTree d = a.dominators();
+        int lca = members[0];
+        for (int i = 1; i < members.length && lca >= 0; i++) {
+            int m = members[i];
+            while (lca >= 0 && !a.dominates(lca, m)) {
+                lca = d.immediateDominator(lca);
+            }
+        }
+        return lca;
+    }
+}

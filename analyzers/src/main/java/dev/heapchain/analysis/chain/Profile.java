@@ -1,0 +1,74 @@
+package dev.heapchain.analysis.chain;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What a snapshot chain looks like in one system: data, not code, so users can describe their own
+ * ("MetadataSnapshot" with an epoch under {@code provenance.offset}) in a JSON file.
+ *
+ * @param targetClasses  classes whose instances (and subclasses') carry an epoch
+ * @param epochField     field path to the epoch: {@code epoch} or {@code provenance.offset}
+ * @param linkFields     reference fields that chain targets together ({@code prev}, {@code next})
+ * @param sentinelEpochs epoch values of list sentinels, not counted as snapshots
+ * @param container      the owner of a chain, or null
+ * @param bookkeeping    live-epoch bookkeeping that decides trimming, or null
+ */
+public record Profile(String name, String description, List<String> targetClasses, String epochField,
+                      List<String> linkFields, List<Long> sentinelEpochs, Container container, Bookkeeping bookkeeping) {
+
+    /** @param fields the container's fields that own a chain (documentation and pin context) */
+    public record Container(List<String> classes, List<String> fields) {
+    }
+
+    /**
+     * Reference-counted handles that put their epoch into a shared list; the owner trims only when
+     * the list's head changes.
+     */
+    public record Bookkeeping(List<String> classes, String epochField, String liveEpochsField, String containerField) {
+    }
+
+    public Profile {
+        targetClasses = List.copyOf(targetClasses);
+        linkFields = linkFields == null ? List.of() : List.copyOf(linkFields);
+        sentinelEpochs = sentinelEpochs == null ? List.of() : List.copyOf(sentinelEpochs);
+        if (targetClasses.isEmpty() || epochField == null || epochField.isBlank()) {
+            throw new IllegalArgumentException("a profile needs targetClasses and an epochField");
+        }
+    }
+
+    public static Profile builtIn(String name) {
+        try (InputStream in = Profile.class.getResourceAsStream("/dev/heapchain/profiles/" + name + ".json")) {
+            if (in == null) {
+                throw new IllegalArgumentException("no built-in profile named " + name + " (built in: automq)");
+            }
+            return mapper().readValue(in, Profile.class);
+        } catch (IOException e) {
+            throw new IllegalStateException("built-in profile " + name + " is unreadable", e);
+        }
+    }
+
+    public static Profile fromFile(Path file) throws IOException {
+        try {
+            return mapper().readValue(Files.readAllBytes(file), Profile.class);
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new IOException(file + " is not a valid profile: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** An ad-hoc profile for any class that carries an epoch. */
+    public static Profile adHoc(List<String> classes, String epochField, List<String> linkFields) {
+        return new Profile("ad-hoc", "from --class/--epoch-field/--link-field", classes, epochField, linkFields,
+                List.of(), null, null);
+    }
+
+    private static ObjectMapper mapper() {
+        return new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    }
+}
