@@ -32,7 +32,7 @@ record ClassFields(int[] bySize, int oops, List<List<Integer>> groups, boolean c
             "java.lang.Character", "java.lang.Float", "java.lang.Double", "java.lang.Byte", "java.lang.Short",
             "java.lang.Integer", "java.lang.Long");
 
-    static ClassFields of(HeapClass c, SizeModel m) {
+    static ClassFields of(HeapClass c, SizeModel m, InjectedFields.Era era) {
         int[] bySize = new int[9];
         int oops = 0;
         Map<String, List<Integer>> groups = new LinkedHashMap<>();
@@ -49,7 +49,7 @@ record ClassFields(int[] bySize, int oops, List<List<Integer>> groups, boolean c
             }
         }
         int pointer = m.referenceSize() == 8 || m.headerSize() > 8 ? 8 : 4; // a 64-bit VM has 8-byte pointers
-        for (InjectedFields.Field f : InjectedFields.of(c, m.layout())) {
+        for (InjectedFields.Field f : InjectedFields.of(c, m.layout(), era)) {
             switch (f.kind()) {
                 case OOP -> oops++;
                 case INTPTR -> bySize[pointer]++;

@@ -18,6 +18,7 @@ public final class InstanceLayouts {
         int n = classes.size();
         FieldBlock[] layouts = new FieldBlock[n];
         int[] sizes = new int[n];
+        InjectedFields.Era era = InjectedFields.Era.of(classes);
         ArrayDeque<HeapClass> stack = new ArrayDeque<>();
         for (HeapClass c : classes.all()) {
             stack.push(c);
@@ -34,7 +35,7 @@ public final class InstanceLayouts {
                 }
                 stack.pop();
                 FieldBlock parent = s == null ? FieldBlock.root(model) : layouts[s.index()];
-                FieldBlock own = parent.extend(ClassFields.of(top, model), model);
+                FieldBlock own = parent.extend(ClassFields.of(top, model, era), model);
                 layouts[top.index()] = own;
                 sizes[top.index()] = top.isArray() ? 0 : own.instanceSize(model);
             }
