@@ -96,6 +96,11 @@ public final class HeapAnalysis {
         return setRetention().retainedSize(nodes, retained);
     }
 
+    /** Objects an exact {@link #retainedSizeOfSet} would visit for this set (0: answered directly). */
+    public synchronized long retainedSearchCost(int[] nodes) {
+        return setRetention().searchCost(nodes);
+    }
+
     /** Every node {@code node} dominates, itself included, in dominator-tree preorder. */
     public synchronized void forEachDominated(int node, java.util.function.IntConsumer out) {
         setRetention().forEachDominated(node, out);

@@ -63,6 +63,26 @@ final class SetRetention {
         mark = new int[graph.nodeCount()];
     }
 
+    /**
+     * Objects the exact search for this set would visit at most: the size of the members' common
+     * dominator's subtree, or 0 when that dominator is itself a member (no search needed).
+     */
+    long searchCost(int[] nodes) {
+        int d = -1;
+        java.util.Set<Integer> members = new java.util.HashSet<>();
+        for (int v : nodes) {
+            int n = tree.number(v);
+            if (n >= 0) {
+                members.add(v);
+                d = d < 0 ? n : lca(d, n);
+            }
+        }
+        if (d < 0 || d > 0 && members.contains(tree.nodeAt(d))) {
+            return 0;
+        }
+        return exit[d] - enter[d] + 1L;
+    }
+
     /** Hands every node dominated by {@code node} (itself included) to {@code out}. */
     void forEachDominated(int node, java.util.function.IntConsumer out) {
         int n = tree.number(node);

@@ -49,7 +49,6 @@ public final class ChainAnalysis {
             epochs.put(all[i], e, e != null && sentinels.contains(e));
         }
 
-        List<ChainReport.EpochStats> epochStats = EpochStatsBuilder.build(a, epochs);
         Containers containers = new Containers(a, profile.container());
         List<ChainReport.Chain> chains = new ArrayList<>();
         List<int[]> components = ChainFinder.components(g, all, profile.linkFields());
@@ -82,6 +81,13 @@ public final class ChainAnalysis {
                     List.of()));
             pinTargets.add(new PinFinder.Target(chains.size() - 1, members, oldest, container));
         }
+        java.util.Map<Integer, Integer> chainOf = new java.util.HashMap<>();
+        for (PinFinder.Target t : pinTargets) {
+            for (int m : t.members()) {
+                chainOf.put(m, t.chain());
+            }
+        }
+        EpochStatsBuilder.Result epochStats = EpochStatsBuilder.build(a, epochs, chainOf);
         List<List<ChainReport.Pin>> pins = PinFinder.direct(a, pinTargets, chains.size());
         if (book != null) {
             book.pins(chains, pinTargets, pins);
@@ -96,7 +102,8 @@ public final class ChainAnalysis {
         withPins.sort((x, y) -> x.retainedBytes() != y.retainedBytes() ? Long.compare(y.retainedBytes(), x.retainedBytes())
                 : Long.compare(x.minEpoch(), y.minEpoch()));
         ChainReport.Verdict verdict = VerdictRules.decide(withPins, maxLiveEpochs);
-        return new ChainReport(profile, maxLiveEpochs, epochs.counted(), unreachable, epochStats, List.copyOf(withPins), verdict);
+        return new ChainReport(profile, maxLiveEpochs, epochs.counted(), unreachable, epochStats.epochs(),
+                epochStats.basis() == EpochStatsBuilder.Basis.SET ? "set" : "sum-of-chain-parts", List.copyOf(withPins), verdict);
     }
 
     /** Class indexes of the named classes and all their subclasses. */

@@ -10,10 +10,12 @@ import java.util.List;
  * @param targets       objects of the target classes found (sentinels excluded)
  * @param unreachable   target objects no GC root reaches (left out of everything else)
  * @param epochs        per epoch, ascending
+ * @param epochRetainedBasis "set" (exact retained size of each epoch's set) or "sum-of-chain-parts"
+ *                      (each epoch's set split by chain, parts added; see EpochStatsBuilder)
  * @param chains        largest retained first
  */
 public record ChainReport(Profile profile, int maxLiveEpochs, long targets, long unreachable, List<EpochStats> epochs,
-                          List<Chain> chains, Verdict verdict) {
+                          String epochRetainedBasis, List<Chain> chains, Verdict verdict) {
 
     /** One class's share of what an epoch retains. */
     public record ClassShare(String className, long objects, long bytes) {

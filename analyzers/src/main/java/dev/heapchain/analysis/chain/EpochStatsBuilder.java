@@ -11,41 +11,86 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Per epoch: count, shallow bytes, the retained size of the set of that epoch's objects, and the
- * top classes of what it retains. Listing retained objects costs their number; where epochs nest
- * (a singly linked chain in which each snapshot retains all older ones) that sum grows with the
- * square of the chain, so the class breakdown stops after a fixed budget of visited objects.
+ * Per epoch: count, shallow bytes, what the set of that epoch's objects retains, and the top
+ * classes of it.
+ *
+ * <p>The retained size of a set is exact, but when an epoch's objects sit in different chains
+ * (AutoMQ keeps one registry for objects and one for streams) the exact search covers their
+ * common owner's whole subtree, for every epoch. When the searches of all epochs together would
+ * visit more than {@link #SEARCH_BUDGET} objects, each epoch's set is split by chain and the parts'
+ * retained sizes are added: exact within each chain, leaving out only objects held jointly by
+ * snapshots of different chains. The report says which basis was used.
  */
 final class EpochStatsBuilder {
+    static final long SEARCH_BUDGET = 20_000_000L;
     static final long BREAKDOWN_BUDGET = 50_000_000L;
     private static final int TOP_CLASSES = 5;
+
+    /** How epoch retained sizes were computed. */
+    enum Basis {
+        SET, SUM_OF_CHAIN_PARTS
+    }
+
+    record Result(List<ChainReport.EpochStats> epochs, Basis basis) {
+    }
 
     private EpochStatsBuilder() {
     }
 
-    static List<ChainReport.EpochStats> build(HeapAnalysis a, Epochs epochs) {
+    /** @param chainOf chain index by node, for target nodes */
+    static Result build(HeapAnalysis a, Epochs epochs, Map<Integer, Integer> chainOf) {
         HeapGraph g = a.graph();
         TreeMap<Long, List<Integer>> byEpoch = new TreeMap<>();
         epochs.all().forEach((node, e) -> byEpoch.computeIfAbsent(e, k -> new ArrayList<>()).add(node));
+        long cost = 0;
+        for (List<Integer> nodes : byEpoch.values()) {
+            cost += a.retainedSearchCost(sorted(nodes));
+            if (cost > SEARCH_BUDGET) {
+                break;
+            }
+        }
+        Basis basis = cost > SEARCH_BUDGET ? Basis.SUM_OF_CHAIN_PARTS : Basis.SET;
         List<ChainReport.EpochStats> out = new ArrayList<>();
         long[] budget = {BREAKDOWN_BUDGET};
         for (Map.Entry<Long, List<Integer>> entry : byEpoch.entrySet()) {
-            int[] nodes = entry.getValue().stream().mapToInt(Integer::intValue).sorted().toArray();
+            int[] nodes = sorted(entry.getValue());
             long shallow = 0;
             for (int v : nodes) {
                 shallow += g.shallowSize(v);
             }
             Map<Integer, long[]> byClass = new HashMap<>();
             boolean withBreakdown = budget[0] > 0;
-            long retained = a.retainedSizeOfSet(nodes, withBreakdown ? v -> {
+            java.util.function.IntConsumer tally = withBreakdown ? v -> {
                 budget[0]--;
                 long[] c = byClass.computeIfAbsent(g.isClassObject(v) ? -1 : g.classIndex(v), k -> new long[2]);
                 c[0]++;
                 c[1] += g.shallowSize(v);
-            } : null);
+            } : null;
+            long retained = 0;
+            if (basis == Basis.SET) {
+                retained = a.retainedSizeOfSet(nodes, tally);
+            } else {
+                for (int[] part : byChain(nodes, chainOf)) {
+                    retained += a.retainedSizeOfSet(part, tally);
+                }
+            }
             out.add(new ChainReport.EpochStats(entry.getKey(), nodes.length, shallow, retained,
                     withBreakdown ? top(g, byClass) : null));
         }
+        return new Result(List.copyOf(out), basis);
+    }
+
+    private static int[] sorted(List<Integer> nodes) {
+        return nodes.stream().mapToInt(Integer::intValue).sorted().toArray();
+    }
+
+    private static List<int[]> byChain(int[] nodes, Map<Integer, Integer> chainOf) {
+        Map<Integer, List<Integer>> parts = new TreeMap<>();
+        for (int v : nodes) {
+            parts.computeIfAbsent(chainOf.getOrDefault(v, -1), k -> new ArrayList<>()).add(v);
+        }
+        List<int[]> out = new ArrayList<>();
+        parts.values().forEach(p -> out.add(sorted(p)));
         return out;
     }
 

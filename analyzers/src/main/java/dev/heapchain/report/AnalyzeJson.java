@@ -1,0 +1,140 @@
+package dev.heapchain.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.heapchain.analysis.EngineSummary;
+import dev.heapchain.analysis.PathStep;
+import dev.heapchain.analysis.RootPath;
+import dev.heapchain.analysis.chain.ChainReport;
+
+import java.io.IOException;
+import java.io.Writer;
+
+/** The {@code heapchain.analyze/1} document, published as docs/schema/analyze-1.schema.json. */
+public final class AnalyzeJson {
+    public static final String SCHEMA = "heapchain.analyze/1";
+
+    private AnalyzeJson() {
+    }
+
+    public static ObjectNode tree(EngineSummary s, ChainReport r, String toolVersion) {
+        ObjectMapper m = Json.mapper();
+        ObjectNode root = m.createObjectNode();
+        root.put("schema", SCHEMA);
+        root.set("tool", Json.tool(m, toolVersion));
+        root.set("dump", Json.dump(m, s.dump()));
+        root.set("sizeModel", Json.sizeModel(m, s.sizeModel()));
+        ObjectNode graph = root.putObject("graph");
+        graph.put("objects", s.nodes());
+        graph.put("references", s.edges());
+        graph.put("reachableObjects", s.reachableObjects());
+        graph.put("unreachableObjects", s.unreachableObjects());
+        graph.put("reachableBytes", s.reachableBytes());
+        graph.put("weakReferencesKept", s.stats().keepWeak());
+        root.set("profile", m.valueToTree(r.profile()));
+        root.put("maxLiveEpochs", r.maxLiveEpochs());
+        root.put("targets", r.targets());
+        root.put("unreachableTargets", r.unreachable());
+        root.put("epochRetainedBasis", r.epochRetainedBasis());
+        ArrayNode epochs = root.putArray("epochs");
+        for (ChainReport.EpochStats e : r.epochs()) {
+            ObjectNode o = epochs.addObject();
+            o.put("epoch", e.epoch());
+            o.put("count", e.count());
+            o.put("shallowBytes", e.shallowBytes());
+            o.put("retainedBytes", e.retainedBytes());
+            if (e.topRetainedClasses() == null) {
+                o.putNull("topRetainedClasses");
+            } else {
+                ArrayNode top = o.putArray("topRetainedClasses");
+                for (ChainReport.ClassShare c : e.topRetainedClasses()) {
+                    top.addObject().put("class", c.className()).put("objects", c.objects()).put("retainedBytes", c.bytes());
+                }
+            }
+        }
+        ArrayNode chains = root.putArray("chains");
+        for (ChainReport.Chain c : r.chains()) {
+            chains.add(chain(m, c));
+        }
+        ObjectNode verdict = root.putObject("verdict");
+        verdict.put("leak", r.verdict().leak());
+        ArrayNode reasons = verdict.putArray("reasons");
+        r.verdict().reasons().forEach(reasons::add);
+        return root;
+    }
+
+    public static void write(EngineSummary s, ChainReport r, String toolVersion, Writer out) throws IOException {
+        Json.mapper().writer().with(SerializationFeature.INDENT_OUTPUT).writeValue(out, tree(s, r, toolVersion));
+        out.write('\n');
+        out.flush();
+    }
+
+    private static ObjectNode chain(ObjectMapper m, ChainReport.Chain c) {
+        ObjectNode o = m.createObjectNode();
+        if (c.containerId() == null) {
+            o.putNull("container");
+        } else {
+            o.putObject("container").put("objectId", Units.hexId(c.containerId())).put("class", c.containerClass());
+        }
+        o.put("length", c.length());
+        o.put("minEpoch", c.minEpoch());
+        o.put("maxEpoch", c.maxEpoch());
+        o.put("missingEpochs", c.missingEpochs());
+        ArrayNode gaps = o.putArray("gaps");
+        for (ChainReport.Gap g : c.gaps()) {
+            gaps.addObject().put("fromEpoch", g.fromEpoch()).put("toEpoch", g.toEpoch());
+        }
+        o.put("retainedBytes", c.retainedBytes());
+        o.putObject("oldest").put("objectId", Units.hexId(c.oldestObjectId())).put("class", c.oldestClass());
+        o.put("rootKind", c.rootKind());
+        RootPath rooted = c.pathToContainer() != null ? c.pathToContainer() : c.pathToOldest();
+        putNullable(o, "rootDetail", rooted.rootDetail());
+        o.set("pathToContainer", c.pathToContainer() == null ? m.createArrayNode() : steps(m, c.pathToContainer()));
+        o.set("pathToOldest", steps(m, c.pathToOldest()));
+        ArrayNode pins = o.putArray("pins");
+        for (ChainReport.Pin p : c.pins()) {
+            ObjectNode x = pins.addObject();
+            x.put("kind", p.kind());
+            x.put("explanation", p.explanation());
+            x.putObject("holder").put("objectId", Units.hexId(p.holderId())).put("class", p.holderClass());
+            putNullable(x, "field", p.field());
+            if (p.pinnedId() == null) {
+                x.putNull("pinnedObjectId");
+            } else {
+                x.put("pinnedObjectId", Units.hexId(p.pinnedId()));
+            }
+            putNullable(x, "rootKind", p.pathToHolder().rootKind());
+            x.set("pathToHolder", steps(m, p.pathToHolder()));
+            putNullable(x, "liveEpochs", p.liveEpochs());
+            if (p.liveEpochsLength() == null) {
+                x.putNull("liveEpochsLength");
+                x.putNull("headEpoch");
+            } else {
+                x.put("liveEpochsLength", p.liveEpochsLength());
+                x.put("headEpoch", p.headEpoch());
+            }
+        }
+        return o;
+    }
+
+    private static void putNullable(ObjectNode o, String key, String value) {
+        if (value == null) {
+            o.putNull(key);
+        } else {
+            o.put(key, value);
+        }
+    }
+
+    static ArrayNode steps(ObjectMapper m, RootPath p) {
+        ArrayNode steps = m.createArrayNode();
+        for (PathStep step : p.steps()) {
+            ObjectNode s = steps.addObject();
+            s.put("objectId", Units.hexId(step.objectId()));
+            s.put("class", step.className());
+            putNullable(s, "field", step.field());
+        }
+        return steps;
+    }
+}
