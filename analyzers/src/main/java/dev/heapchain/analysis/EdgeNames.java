@@ -3,7 +3,7 @@ package dev.heapchain.analysis;
 import dev.heapchain.graph.HeapClass;
 import dev.heapchain.graph.HeapGraph;
 
-/** How a reference is written in a path: {@code next}, {@code [17]}, {@code <classloader>}. */
+/** How a reference is written in a path: {@code next}, {@code [17]}, {@code <class>}, {@code <classloader>}. */
 final class EdgeNames {
     private EdgeNames() {
     }
@@ -32,6 +32,9 @@ final class EdgeNames {
                 return "[" + largeIndex(g, source, edge) + "]";
             }
             return "[" + (int) label + "]";
+        }
+        if (label == HeapGraph.LABEL_CLASS) {
+            return "<class>";
         }
         var map = g.fieldMap(c.index());
         return label < map.fieldCount() ? map.name(label) : "field#" + (int) label;

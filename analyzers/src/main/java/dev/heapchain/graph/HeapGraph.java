@@ -7,12 +7,19 @@ import dev.heapchain.hprof.HprofReadSummary;
  * The object graph of one dump in primitive arrays (no Java object per heap object): nodes are
  * instances, arrays and class objects, numbered in ascending id order; references are in CSR
  * form with a 2-byte label per edge (field ordinal, array index, or a class-object link).
- * A class's static fields are edges from its class object.
+ * A class's static fields are edges from its class object; each instance has an edge to its class.
  */
 public final class HeapGraph {
     /** Edge labels of class objects. Static field k has label k. */
     public static final char LABEL_SUPERCLASS = 0xFFFC;
     public static final char LABEL_CLASS_LOADER = 0xFFFD;
+    /**
+     * Edge label of an instance's reference to its class object. A live instance keeps its class,
+     * and through it the class loader, alive (the JVM unloads a class only with its loader); without
+     * this edge a loader held only by instances of its classes, such as a reflection
+     * DelegatingClassLoader, looks unreachable. Instance labels are otherwise field ordinals.
+     */
+    public static final char LABEL_CLASS = 0xFFFE;
     /** An array element at index 65535 or beyond; the exact index is recovered on demand. */
     public static final char LABEL_LARGE_INDEX = 0xFFFF;
     /** classOf() has this bit set for class objects; the rest is the described class's index. */

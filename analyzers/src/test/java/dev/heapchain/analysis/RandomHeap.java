@@ -13,7 +13,8 @@ import java.util.Random;
  * A seeded random heap written with the test HPROF writer: nodes with four reference fields,
  * object arrays, weak references (java.lang.ref.WeakReference.referent), cycles, self references,
  * several roots of different kinds, unreachable islands and dangling ids. Keeps the strong edges
- * it wrote, so tests can check the graph builder against them.
+ * it wrote (each instance's reference to its class included), so tests can check the graph
+ * builder against them.
  */
 final class RandomHeap {
     final long seed;
@@ -72,6 +73,9 @@ final class RandomHeap {
                         strong.add(queue);
                     }
                 }
+            }
+            if (kind[i] != 1) {
+                strong.add(instances[i].classId()); // the engine's instance -> class edge
             }
             strongTargets.add(strong);
         }
