@@ -18,6 +18,11 @@ interface Digraph {
 
     int target(int edge);
 
+    /** One more successor that has no edge index (the heap's implicit instance-to-class edge), or -1. */
+    default int extraTarget(int v) {
+        return -1;
+    }
+
     /** Shallow size of a node in bytes (0 for virtual nodes). */
     long size(int v);
 }

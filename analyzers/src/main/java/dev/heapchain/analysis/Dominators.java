@@ -12,12 +12,23 @@ final class Dominators {
 
     /** Computes the tree; nodes not reachable from any root get preorder -1. */
     static DominatorTree compute(Digraph g) {
+        return compute(g, () -> { });
+    }
+
+    /**
+     * @param afterSearch runs once the depth-first search is done, before the semidominator phase
+     *                    allocates its arrays: callers wait there for work they ran alongside, so
+     *                    that its memory is gone before the peak.
+     */
+    static DominatorTree compute(Digraph g, Runnable afterSearch) {
         int n = g.nodeCount();
         int[] pre = new int[n];
         java.util.Arrays.fill(pre, -1);
         int[] vertex = new int[n + 1];
         int[] parent = new int[n + 1];
-        int count = dfs(g, pre, vertex, parent);
+        int[] stack = new int[n + 1];
+        int count = dfs(g, pre, vertex, parent, stack);
+        afterSearch.run();
 
         // Predecessors in number space (virtual root 0 precedes every GC root).
         int[] predStart = new int[count + 1];
@@ -29,6 +40,10 @@ final class Dominators {
             int v = vertex[i];
             for (int e = g.edgeStart(v), end = g.edgeEnd(v); e < end; e++) {
                 predStart[pre[g.target(e)] + 1]++;
+            }
+            int x = g.extraTarget(v);
+            if (x >= 0) {
+                predStart[pre[x] + 1]++;
             }
         }
         for (int i = 0; i < count; i++) {
@@ -44,13 +59,17 @@ final class Dominators {
             for (int e = g.edgeStart(v), end = g.edgeEnd(v); e < end; e++) {
                 preds[fill[pre[g.target(e)]]++] = i;
             }
+            int x = g.extraTarget(v);
+            if (x >= 0) {
+                preds[fill[pre[x]]++] = i;
+            }
         }
         fill = null;
 
         int[] semi = new int[count];
         int[] label = new int[count];
         int[] ancestor = java.util.Arrays.copyOf(parent, count);
-        int[] stack = new int[count];
+        // The search's node stack is free again: path compression reuses it.
         for (int w = count - 1; w >= 1; w--) {
             int s = parent[w];
             for (int k = predStart[w], end = predStart[w + 1]; k < end; k++) {
@@ -67,7 +86,7 @@ final class Dominators {
         predStart = null;
         label = null;
         ancestor = null;
-        stack = null;
+
 
         int[] idom = parent; // becomes the dominator, number by number, in increasing order
         idom[0] = 0;
@@ -108,9 +127,8 @@ final class Dominators {
     }
 
     /** Iterative preorder DFS from the virtual root; answers the number of reached nodes + 1. */
-    private static int dfs(Digraph g, int[] pre, int[] vertex, int[] parent) {
+    private static int dfs(Digraph g, int[] pre, int[] vertex, int[] parent, int[] nodeStack) {
         int n = g.nodeCount();
-        int[] nodeStack = new int[n + 1];
         int[] edgeStack = new int[n + 1];
         int count = 1; // number 0 is the virtual root
         vertex[0] = -1;
@@ -129,12 +147,17 @@ final class Dominators {
             while (sp >= 0) {
                 int v = nodeStack[sp];
                 int e = edgeStack[sp];
-                if (e >= g.edgeEnd(v)) {
+                int end = g.edgeEnd(v);
+                if (e > end) {
                     sp--;
                     continue;
                 }
                 edgeStack[sp] = e + 1;
-                int t = g.target(e);
+                // Position end stands for the extra successor, after the explicit edges.
+                int t = e < end ? g.target(e) : g.extraTarget(v);
+                if (t < 0) {
+                    continue;
+                }
                 if (pre[t] < 0) {
                     pre[t] = count;
                     vertex[count] = t;

@@ -9,6 +9,9 @@ final class EdgeNames {
     }
 
     static String of(HeapGraph g, int source, int edge) {
+        if (edge == GcRootPaths.CLASS_EDGE) {
+            return "<class>";
+        }
         char label = g.label(edge);
         HeapClass described = g.describedClass(source);
         if (described != null) {
@@ -32,9 +35,6 @@ final class EdgeNames {
                 return "[" + largeIndex(g, source, edge) + "]";
             }
             return "[" + (int) label + "]";
-        }
-        if (label == HeapGraph.LABEL_CLASS) {
-            return "<class>";
         }
         var map = g.fieldMap(c.index());
         return label < map.fieldCount() ? map.name(label) : "field#" + (int) label;

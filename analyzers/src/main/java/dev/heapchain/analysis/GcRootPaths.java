@@ -10,6 +10,10 @@ import dev.heapchain.graph.HeapGraph;
 public final class GcRootPaths {
     private static final int ROOT = -2;
     private static final int UNREACHED = -1;
+    /** Reached through the implicit class edge of node v: stored as CLASS_EDGE_BASE - v. */
+    private static final int CLASS_EDGE_BASE = -3;
+    /** What {@link #edgeTo} answers for the implicit instance-to-class edge. */
+    public static final int CLASS_EDGE = -3;
 
     private final HeapGraph graph;
     private final int[] viaEdge;
@@ -41,6 +45,11 @@ public final class GcRootPaths {
                     queue[tail++] = t;
                 }
             }
+            int c = graph.classEdge(v);
+            if (c >= 0 && via[c] == UNREACHED) {
+                via[c] = CLASS_EDGE_BASE - v;
+                queue[tail++] = c;
+            }
         }
         return new GcRootPaths(graph, via, tail);
     }
@@ -57,16 +66,19 @@ public final class GcRootPaths {
         return reached;
     }
 
-    /** The edge an object was reached through, or -1 for roots and unreachable objects. */
+    /**
+     * The edge an object was reached through: an edge index, {@link #CLASS_EDGE} for the implicit
+     * instance-to-class reference, or -1 for roots and unreachable objects.
+     */
     public int edgeTo(int node) {
         int e = viaEdge[node];
-        return e < 0 ? -1 : e;
+        return e >= 0 ? e : e <= CLASS_EDGE_BASE ? CLASS_EDGE : -1;
     }
 
     /** The object it was reached from, or -1 for roots and unreachable objects. */
     public int parent(int node) {
         int e = viaEdge[node];
-        return e < 0 ? -1 : sourceOf(e);
+        return e >= 0 ? sourceOf(e) : e <= CLASS_EDGE_BASE ? CLASS_EDGE_BASE - e : -1;
     }
 
     /** Number of references from the nearest root (0 for a root), or -1 when unreachable. */

@@ -39,7 +39,9 @@ public final class HeapAnalysis {
     public static HeapAnalysis of(HeapGraph graph, Consumer<String> progress) {
         progress.accept("computing paths and dominators");
         CompletableFuture<GcRootPaths> paths = CompletableFuture.supplyAsync(() -> GcRootPaths.compute(graph));
-        DominatorTree dominators = Dominators.compute(new HeapDigraph(graph));
+        // The breadth-first search runs beside the dominators' depth-first search; the dominators
+        // wait for it before their memory peak, so the two searches' queues never coexist with it.
+        DominatorTree dominators = Dominators.compute(new HeapDigraph(graph), paths::join);
         return new HeapAnalysis(graph, paths.join(), dominators);
     }
 

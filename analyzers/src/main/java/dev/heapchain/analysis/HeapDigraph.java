@@ -36,6 +36,11 @@ final class HeapDigraph implements Digraph {
     }
 
     @Override
+    public int extraTarget(int v) {
+        return graph.classEdge(v);
+    }
+
+    @Override
     public long size(int v) {
         return graph.shallowSize(v);
     }

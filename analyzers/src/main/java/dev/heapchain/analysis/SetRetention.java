@@ -163,9 +163,10 @@ final class SetRetention {
         while (head < tail) {
             int v = queue[head++];
             bytes += graph.shallowSize(v);
-            for (int e = graph.outStart(v), end = graph.outEnd(v); e < end; e++) {
-                int t = graph.target(e);
-                if (mark[t] == epoch || mark[t] == -epoch) {
+            int end = graph.outEnd(v);
+            for (int e = graph.outStart(v); e <= end; e++) {
+                int t = e < end ? graph.target(e) : graph.classEdge(v);
+                if (t < 0 || mark[t] == epoch || mark[t] == -epoch) {
                     continue;
                 }
                 int tn = tree.number(t);

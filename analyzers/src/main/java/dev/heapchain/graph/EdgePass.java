@@ -67,7 +67,6 @@ final class EdgePass implements HprofVisitor {
         int c = classOf[node];
         FieldMap map = c >= 0 ? fieldMaps[c] : null;
         if (map == null) {
-            edge(classId, HeapGraph.LABEL_CLASS);
             return;
         }
         int weak = keepWeak ? -1 : map.weakReferentOrdinal();
@@ -84,8 +83,6 @@ final class EdgePass implements HprofVisitor {
             }
             edge(in.idAt(at), ordinal);
         }
-        // Last in the row, so a path goes through a field when one is as short.
-        edge(classId, HeapGraph.LABEL_CLASS);
     }
 
     @Override

@@ -38,6 +38,10 @@ public final class HeapGraph {
     private final HeapRoots roots;
     private final FieldMap[] fieldMaps;
     private final GraphStats stats;
+    /** 1 for classes whose objects are instances (not arrays), by class index. */
+    private final byte[] instanceClass;
+    /** Node of each class's class object, by class index; -1 when the dump holds no CLASS_DUMP for it. */
+    private final int[] classNode;
 
     HeapGraph(HprofFile file, HprofReadSummary summary, HeapClassTable classes, SizeModel sizeModel, IdIndex ids,
               int[] classOf, int[] sizeUnits, int[] outStart, int[] outTarget, char[] outLabel, HeapRoots roots,
@@ -55,6 +59,30 @@ public final class HeapGraph {
         this.roots = roots;
         this.fieldMaps = fieldMaps;
         this.stats = stats;
+        this.instanceClass = new byte[classes.size()];
+        for (HeapClass c : classes.all()) {
+            instanceClass[c.index()] = (byte) (c.isArray() ? 0 : 1);
+        }
+        this.classNode = new int[classes.size()];
+        java.util.Arrays.fill(classNode, -1);
+        for (HeapClass c : classes.all()) {
+            int node = ids.indexOf(c.id());
+            if (node >= 0 && (classOf[node] & CLASS_OBJECT) != 0) {
+                classNode[c.index()] = node;
+            }
+        }
+    }
+
+    /**
+     * The implicit reference from an instance to its class object, or -1 (arrays, class objects,
+     * classes without a CLASS_DUMP). Algorithms visit it after the node's explicit edges.
+     */
+    public int classEdge(int node) {
+        int c = classOf[node];
+        if ((c & CLASS_OBJECT) != 0 || instanceClass[c] == 0) {
+            return -1;
+        }
+        return classNode[c];
     }
 
     public HprofFile file() {

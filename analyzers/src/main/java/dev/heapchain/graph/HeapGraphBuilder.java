@@ -6,6 +6,7 @@ import dev.heapchain.hprof.HprofReadSummary;
 import dev.heapchain.hprof.HprofReader;
 import dev.heapchain.util.IntList;
 import dev.heapchain.util.PairSort;
+import dev.heapchain.util.RunMergeSort;
 
 import java.util.function.Consumer;
 
@@ -64,7 +65,7 @@ public final class HeapGraphBuilder {
             for (int i = 0; i < n; i++) {
                 perm[i] = i;
             }
-            PairSort.sort(ids, perm);
+            RunMergeSort.sort(ids, perm);
             streamToNode = new int[n];
             int w = 0;
             for (int i = 0; i < n; i++) {
@@ -90,6 +91,7 @@ public final class HeapGraphBuilder {
             n = w;
         }
         IdIndex index = new IdIndex(ids);
+        ids = null; // the index keeps a compact copy
 
         int[] classSizes = InstanceLayouts.sizes(classes, model);
         int[] slotClass = slotClassIndex(first, classes);
@@ -98,7 +100,7 @@ public final class HeapGraphBuilder {
         for (int v = 0; v < n; v++) {
             int slot = slots[v];
             if (slot == IndexPass.CLASS_OBJECT_SLOT) {
-                HeapClass described = classes.byId(ids[v]);
+                HeapClass described = classes.byId(index.idAt(v));
                 classOf[v] = HeapGraph.CLASS_OBJECT | described.index();
                 sizeUnits[v] = 0;
             } else if (slot < IndexPass.CLASS_OBJECT_SLOT) {

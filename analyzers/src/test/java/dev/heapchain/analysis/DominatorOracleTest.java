@@ -48,6 +48,9 @@ class DominatorOracleTest {
             for (int e = g.outStart(v); e < g.outEnd(v); e++) {
                 actual.add(g.id(g.target(e)));
             }
+            if (g.classEdge(v) >= 0) {
+                actual.add(g.id(g.classEdge(v)));
+            }
             expected.sort(Long::compare);
             actual.sort(Long::compare);
             assertEquals(expected, actual, where + ": edges of 0x" + Long.toHexString(heap.ids.get(i)));
@@ -118,8 +121,7 @@ class DominatorOracleTest {
         }
         while (!queue.isEmpty()) {
             int v = queue.poll();
-            for (int e = g.outStart(v); e < g.outEnd(v); e++) {
-                int t = g.target(e);
+            for (int t : successors(g, v)) {
                 if (!removed.contains(t) && !seen[t]) {
                     seen[t] = true;
                     queue.add(t);
@@ -139,8 +141,7 @@ class DominatorOracleTest {
         }
         while (!queue.isEmpty()) {
             int v = queue.poll();
-            for (int e = g.outStart(v); e < g.outEnd(v); e++) {
-                int t = g.target(e);
+            for (int t : successors(g, v)) {
                 if (d[t] < 0) {
                     d[t] = d[v] + 1;
                     queue.add(t);
@@ -148,5 +149,19 @@ class DominatorOracleTest {
             }
         }
         return d;
+    }
+
+    /** Explicit edges and the implicit one to the class object. */
+    private static int[] successors(HeapGraph g, int v) {
+        int c = g.classEdge(v);
+        int n = g.outEnd(v) - g.outStart(v);
+        int[] out = new int[n + (c >= 0 ? 1 : 0)];
+        for (int e = g.outStart(v), k = 0; e < g.outEnd(v); e++) {
+            out[k++] = g.target(e);
+        }
+        if (c >= 0) {
+            out[n] = c;
+        }
+        return out;
     }
 }
