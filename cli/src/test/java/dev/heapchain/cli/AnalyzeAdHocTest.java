@@ -72,7 +72,7 @@ class AnalyzeAdHocTest {
 
     @Test
     void taskHoldingEpochZeroIsADirectPin() throws IOException {
-        Dump d = dump("pinned.hprof", new SnapshotDumps.Shape(100, true, false));
+        Dump d = dump("pinned.hprof", new SnapshotDumps.Shape(100, SnapshotDumps.Pin.STRONG, false));
         JsonNode root = json(d.path());
         assertTrue(root.get("verdict").get("leak").asBoolean());
         assertEquals(1, root.get("chains").size(), root::toPrettyString);
@@ -91,7 +91,7 @@ class AnalyzeAdHocTest {
 
     @Test
     void pinAloneMakesAShortChainLeak() throws IOException {
-        Dump d = dump("short-pinned.hprof", new SnapshotDumps.Shape(10, true, false));
+        Dump d = dump("short-pinned.hprof", new SnapshotDumps.Shape(10, SnapshotDumps.Pin.STRONG, false));
         JsonNode root = json(d.path());
         List<String> reasons = new ArrayList<>();
         root.get("verdict").get("reasons").forEach(r -> reasons.add(r.asText()));
@@ -103,7 +103,7 @@ class AnalyzeAdHocTest {
 
     @Test
     void shortUnpinnedChainIsNoLeak() throws IOException {
-        Dump d = dump("short.hprof", new SnapshotDumps.Shape(10, false, false));
+        Dump d = dump("short.hprof", new SnapshotDumps.Shape(10, SnapshotDumps.Pin.NONE, false));
         Cli r = analyze(d.path(), "--fail-on-leak");
         assertEquals(ExitCode.OK.code(), r.code(), r::toString);
         assertTrue(r.out().startsWith("VERDICT: no leak\n  10 snapshots in 1 chain; none longer than 32 or pinned."), r::toString);
@@ -119,7 +119,7 @@ class AnalyzeAdHocTest {
 
     @Test
     void maxLiveEpochsIsTheLargestLengthAllowed() {
-        String d = dump("ten.hprof", new SnapshotDumps.Shape(10, false, false)).path();
+        String d = dump("ten.hprof", new SnapshotDumps.Shape(10, SnapshotDumps.Pin.NONE, false)).path();
         assertEquals(ExitCode.OK.code(), analyze(d, "--fail-on-leak", "--max-live-epochs", "10").code());
         Cli r = analyze(d, "--fail-on-leak", "--max-live-epochs", "9");
         assertEquals(ExitCode.LEAK.code(), r.code(), r::toString);
@@ -129,7 +129,7 @@ class AnalyzeAdHocTest {
 
     @Test
     void boxedLongEpochIsRead() throws IOException {
-        Dump d = dump("boxed.hprof", new SnapshotDumps.Shape(100, true, true));
+        Dump d = dump("boxed.hprof", new SnapshotDumps.Shape(100, SnapshotDumps.Pin.STRONG, true));
         JsonNode root = json(d.path());
         assertTrue(root.get("verdict").get("leak").asBoolean());
         assertEquals(100, root.get("targets").asLong());
@@ -144,16 +144,31 @@ class AnalyzeAdHocTest {
 
     @Test
     void boxedShortChainIsNoLeak() throws IOException {
-        Dump d = dump("boxed-short.hprof", new SnapshotDumps.Shape(10, false, true));
+        Dump d = dump("boxed-short.hprof", new SnapshotDumps.Shape(10, SnapshotDumps.Pin.NONE, true));
         JsonNode root = json(d.path());
         assertFalse(root.get("verdict").get("leak").asBoolean(), root::toPrettyString);
         assertEquals(9, root.get("chains").get(0).get("maxEpoch").asLong());
     }
 
     @Test
+    void weakReferenceIsAPinOnlyWithKeepWeak() throws IOException {
+        Dump d = dump("weak.hprof", new SnapshotDumps.Shape(10, SnapshotDumps.Pin.WEAK, false));
+        JsonNode plain = json(d.path());
+        assertFalse(plain.get("verdict").get("leak").asBoolean(), "a weak reference keeps nothing alive:\n" + plain.toPrettyString());
+        assertFalse(plain.get("graph").get("weakReferencesKept").asBoolean());
+        JsonNode kept = json(d.path(), "--keep-weak");
+        assertTrue(kept.get("graph").get("weakReferencesKept").asBoolean());
+        JsonNode pin = kept.get("chains").get(0).get("pins").get(0);
+        assertEquals("java.lang.ref.WeakReference", pin.get("holder").get("class").asText(), kept::toPrettyString);
+        assertEquals("referent", pin.get("field").asText());
+        assertEquals(hex(d.ids().oldest()), pin.get("pinnedObjectId").asText());
+        assertEquals("pending", pin.get("pathToHolder").get(2).get("field").asText(), "held by the task's pending field");
+    }
+
+    @Test
     void epochRetainedSizesFollowTheChain() throws IOException {
         // Snapshot i reaches every older one through prev, so newer epochs retain more.
-        JsonNode epochs = json(dump("ten-sizes.hprof", new SnapshotDumps.Shape(10, false, false)).path()).get("epochs");
+        JsonNode epochs = json(dump("ten-sizes.hprof", new SnapshotDumps.Shape(10, SnapshotDumps.Pin.NONE, false)).path()).get("epochs");
         for (int i = 1; i < epochs.size(); i++) {
             assertTrue(epochs.get(i).get("retainedBytes").asLong() > epochs.get(i - 1).get("retainedBytes").asLong(),
                     epochs::toPrettyString);

@@ -21,7 +21,7 @@ class AnalyzeGoldenTest {
 
     @BeforeEach
     void write() {
-        dump = SnapshotDumps.write(dir.resolve("snapshots.hprof"), new SnapshotDumps.Shape(40, true, false));
+        dump = SnapshotDumps.write(dir.resolve("snapshots.hprof"), new SnapshotDumps.Shape(40, SnapshotDumps.Pin.STRONG, false));
     }
 
     private String run(String... options) {

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Bad analyze options exit 2 with a message on stderr and nothing on stdout; profile files that are valid work. */
+/**
+ * Bad analyze options exit 2 and unreadable dumps 3, with a message on stderr and nothing on
+ * stdout; a minimal valid profile file works.
+ */
 class AnalyzeUsageTest {
     @TempDir
     Path dir;
@@ -19,7 +22,7 @@ class AnalyzeUsageTest {
 
     @BeforeEach
     void write() {
-        dump = SnapshotDumps.write(dir.resolve("s.hprof"), new SnapshotDumps.Shape(10, false, false)).toString();
+        dump = SnapshotDumps.write(dir.resolve("s.hprof"), new SnapshotDumps.Shape(10, SnapshotDumps.Pin.NONE, false)).toString();
     }
 
     private static Cli assertUsage(String... args) {
@@ -89,6 +92,17 @@ class AnalyzeUsageTest {
         assertUsage("analyze", "--max-live-epochs", "many", dump);
         // Options are checked before the dump is read.
         assertUsage("analyze", "--max-live-epochs", "0", dir.resolve("absent.hprof").toString());
+    }
+
+    @Test
+    void unreadableDumpExitsThree() throws IOException {
+        for (Path p : new Path[]{dir.resolve("absent.hprof"), file("notes.txt", "not a heap dump")}) {
+            Cli r = Cli.run("analyze", p.toString());
+            assertEquals(ExitCode.UNREADABLE_DUMP.code(), r.code(), r::toString);
+            assertEquals("", r.out(), r::toString);
+            assertEquals(1, r.err().strip().lines().count(), r::toString);
+            assertTrue(r.err().contains(p.getFileName().toString()), r::toString);
+        }
     }
 
     @Test

@@ -18,14 +18,20 @@ final class SnapshotDumps {
     /** The ad-hoc profile options that describe these dumps. */
     static final String[] AD_HOC = {"--class", SNAPSHOT, "--epoch-field", "provenance.offset", "--link-field", "prev"};
 
-    /**
-     * @param boxedEpoch   the offset as a {@code java.lang.Long} field instead of a {@code long}
-     * @param pinnedByTask whether a CatchUpTask holds epoch 0's snapshot
-     */
-    record Shape(int snapshots, boolean pinnedByTask, boolean boxedEpoch) {
+    /** How the CatchUpTask holds epoch 0's snapshot, if there is one. */
+    enum Pin {
+        NONE,
+        /** {@code pending} is the snapshot. */
+        STRONG,
+        /** {@code pending} is a java.lang.ref.WeakReference to it: no pin unless --keep-weak. */
+        WEAK
     }
 
-    /** Ids of the objects tests assert on. */
+    /** @param boxedEpoch the offset as a {@code java.lang.Long} field instead of a {@code long} */
+    record Shape(int snapshots, Pin pin, boolean boxedEpoch) {
+    }
+
+    /** Ids of the objects tests assert on; task and its class's are 0 without a task. */
     record Ids(long store, long oldest, long task, long taskHolderClass) {
     }
 
@@ -63,9 +69,16 @@ final class SnapshotDumps {
         b.rootJavaFrame(st.id(), thread, 0);
         long task = 0;
         long holder = 0;
-        if (shape.pinnedByTask()) {
+        if (shape.pin() != Pin.NONE) {
+            HeapInstance held = oldest;
+            if (shape.pin() == Pin.WEAK) {
+                // The analysis recognises Reference.referent by the JDK's class names.
+                HeapClass reference = b.newClass("java.lang.ref.Reference").instanceField("referent", BasicType.OBJECT);
+                HeapClass weak = b.newClass("java.lang.ref.WeakReference").superclass(reference);
+                held = b.newInstance(weak).set("referent", oldest);
+            }
             HeapClass taskClass = b.newClass("com.example.CatchUpTask").instanceField("pending", BasicType.OBJECT);
-            HeapInstance t = b.newInstance(taskClass).set("pending", oldest);
+            HeapInstance t = b.newInstance(taskClass).set("pending", held);
             HeapClass catchUp = b.newClass("com.example.CatchUp").staticField("current", BasicType.OBJECT, t);
             b.rootStickyClass(catchUp);
             task = t.id();
