@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,9 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The text table: rows, a Total line that covers every class, and a golden copy of the whole. */
 class HistogramTextTest {
-    /** Rewrite the golden file instead of comparing: {@code -Dheapchain.updateGolden=true}. */
-    private static final boolean UPDATE = Boolean.getBoolean("heapchain.updateGolden");
-    private static final String GOLDEN = "/golden/histogram-tiny.txt";
     @TempDir
     Path dir;
 
@@ -55,18 +50,6 @@ class HistogramTextTest {
     void matchesGoldenFile() throws IOException {
         Path dump = TinyDumps.tiny(dir);
         // The temp path differs per run; everything else must be stable to the byte.
-        String actual = Cli.run("histogram", dump.toString()).out().replace(dump.toString(), "tiny.hprof");
-        if (UPDATE) {
-            Path target = Path.of("src/test/resources" + GOLDEN);
-            Files.createDirectories(target.getParent());
-            Files.writeString(target, actual, StandardCharsets.UTF_8);
-            return;
-        }
-        String expected;
-        try (var in = HistogramTextTest.class.getResourceAsStream(GOLDEN)) {
-            assertTrue(in != null, "missing " + GOLDEN + "; create it with -Dheapchain.updateGolden=true");
-            expected = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        assertEquals(expected, actual);
+        Golden.assertMatches("histogram-tiny.txt", Cli.run("histogram", dump.toString()).out().replace(dump.toString(), "tiny.hprof"));
     }
 }

@@ -59,6 +59,7 @@ public final class ChainAnalysis {
                 continue;
             }
             int oldest = snapshots[0];
+            int newest = snapshots[0];
             long min = Long.MAX_VALUE;
             long max = Long.MIN_VALUE;
             for (int v : snapshots) {
@@ -66,10 +67,13 @@ public final class ChainAnalysis {
                 if (e < epochs.epoch(oldest) || e == epochs.epoch(oldest) && g.id(v) < g.id(oldest)) {
                     oldest = v;
                 }
+                if (e > epochs.epoch(newest) || e == epochs.epoch(newest) && g.id(v) < g.id(newest)) {
+                    newest = v;
+                }
                 min = Math.min(min, e);
                 max = Math.max(max, e);
             }
-            int container = containers.of(members);
+            int container = containers.of(members, newest);
             long retained = a.retainedSizeOfSet(snapshots);
             RootPath toContainer = container >= 0 ? a.pathTo(container) : null;
             RootPath toOldest = a.pathTo(oldest);

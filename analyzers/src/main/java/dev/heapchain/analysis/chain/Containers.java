@@ -13,7 +13,9 @@ import java.util.Set;
  * Who owns a chain: an instance of a container class that references a member through a container
  * field (the registry's {@code head}), else the nearest container-class object above the chain in
  * the dominator tree, else (no container classes in the profile) the chain's nearest common
- * dominator.
+ * dominator. When an outside object pins a snapshot the chain has no common dominator below the
+ * GC roots, so the search starts from the newest snapshot instead: new snapshots are added at
+ * that end, by the owner.
  */
 final class Containers {
     private final HeapAnalysis a;
@@ -36,8 +38,8 @@ final class Containers {
         }
     }
 
-    /** The owner of a chain, or -1. */
-    int of(int[] members) {
+    /** The owner of a chain, or -1; {@code newest} is the member with the highest epoch. */
+    int of(int[] members, int newest) {
         Set<Integer> set = new HashSet<>();
         for (int m : members) {
             set.add(m);
@@ -50,6 +52,9 @@ final class Containers {
             }
         }
         int lca = commonDominator(members);
+        if (lca < 0) {
+            lca = newest;
+        }
         for (int v = lca; v >= 0; v = a.dominators().immediateDominator(v)) {
             if (classes.isEmpty() && !set.contains(v)) {
                 return v;

@@ -1,11 +1,13 @@
 package dev.heapchain.analysis.chain;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -23,22 +25,41 @@ import java.util.List;
 public record Profile(String name, String description, List<String> targetClasses, String epochField,
                       List<String> linkFields, List<Long> sentinelEpochs, Container container, Bookkeeping bookkeeping) {
 
-    /** @param fields the container's fields that own a chain (documentation and pin context) */
+    /**
+     * @param fields the container's fields that own a chain (documentation and pin context); empty
+     *               or left out: any field
+     */
     public record Container(List<String> classes, List<String> fields) {
+        public Container {
+            // Optional in profile files: Containers treats empty lists as "no class" and "any field".
+            classes = classes == null ? List.of() : List.copyOf(classes);
+            fields = fields == null ? List.of() : List.copyOf(fields);
+        }
     }
 
     /**
      * Reference-counted handles that put their epoch into a shared list; the owner trims only when
      * the list's head changes.
+     *
+     * @param containerField optional: without it no chain can be tied to the list
      */
     public record Bookkeeping(List<String> classes, String epochField, String liveEpochsField, String containerField) {
+        public Bookkeeping {
+            if (classes == null || classes.isEmpty() || blank(epochField) || blank(liveEpochsField)) {
+                throw new IllegalArgumentException("bookkeeping needs classes, epochField and liveEpochsField");
+            }
+            classes = List.copyOf(classes);
+        }
     }
 
     public Profile {
+        if (targetClasses == null) {
+            throw new IllegalArgumentException("a profile needs targetClasses and an epochField");
+        }
         targetClasses = List.copyOf(targetClasses);
         linkFields = linkFields == null ? List.of() : List.copyOf(linkFields);
         sentinelEpochs = sentinelEpochs == null ? List.of() : List.copyOf(sentinelEpochs);
-        if (targetClasses.isEmpty() || epochField == null || epochField.isBlank()) {
+        if (targetClasses.isEmpty() || blank(epochField)) {
             throw new IllegalArgumentException("a profile needs targetClasses and an epochField");
         }
     }
@@ -54,11 +75,22 @@ public record Profile(String name, String description, List<String> targetClasse
         }
     }
 
+    /** @throws IOException with a one-line message naming the file, and the line and column when known */
     public static Profile fromFile(Path file) throws IOException {
+        byte[] bytes;
         try {
-            return mapper().readValue(Files.readAllBytes(file), Profile.class);
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new IOException("no such file: " + file, e);
+        }
+        try {
+            return mapper().readValue(bytes, Profile.class);
         } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new IOException(file + " is not a valid profile: " + e.getOriginalMessage(), e);
+            JsonLocation at = e.getLocation();
+            String where = at == null || at.getLineNr() < 1 ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+            // Jackson's messages may span lines; a CLI error is one line.
+            String why = String.valueOf(e.getOriginalMessage()).replaceAll("\\s*\\R\\s*", " ");
+            throw new IOException(file + " is not a valid profile" + where + ": " + why, e);
         }
     }
 
@@ -66,6 +98,10 @@ public record Profile(String name, String description, List<String> targetClasse
     public static Profile adHoc(List<String> classes, String epochField, List<String> linkFields) {
         return new Profile("ad-hoc", "from --class/--epoch-field/--link-field", classes, epochField, linkFields,
                 List.of(), null, null);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     private static ObjectMapper mapper() {

@@ -1,0 +1,150 @@
+package dev.heapchain.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.heapchain.fixtures.FixtureDumps;
+import dev.heapchain.fixtures.Variant;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * End to end on real dumps of the bundled snapshot module (a child JVM writes each): the leaky
+ * variant after a 3-image catch-up keeps epoch 0 at the head of its live-epoch list, the fixed
+ * variant and a single catch-up image do not. 300 images keep each dump near 6 MB.
+ */
+class AnalyzeFixtureTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final int IMAGES = 300;
+    private static final long SEED = 42L;
+
+    @TempDir
+    static Path dir;
+    private static String leaky;
+    private static String fixed;
+    private static String oneCatchUp;
+
+    @BeforeAll
+    static void writeDumps() throws IOException {
+        leaky = FixtureDumps.write(Variant.LEAKY, IMAGES, 3, 0, SEED, dir.resolve("leaky.hprof")).toString();
+        fixed = FixtureDumps.write(Variant.FIXED, IMAGES, 3, 0, SEED, dir.resolve("fixed.hprof")).toString();
+        oneCatchUp = FixtureDumps.write(Variant.LEAKY, IMAGES, 1, 0, SEED, dir.resolve("leaky-1.hprof")).toString();
+    }
+
+    /** The JSON document on stdout, held to the published schema. */
+    static JsonNode json(String dump) throws IOException {
+        Cli r = Cli.run("analyze", "--quiet", "--json", "-", dump);
+        assertEquals(ExitCode.OK.code(), r.code(), r::toString);
+        AnalyzeSchema.assertValid(r.out());
+        return MAPPER.readTree(r.out());
+    }
+
+    private static List<JsonNode> pins(JsonNode root, String kind) {
+        List<JsonNode> out = new ArrayList<>();
+        for (JsonNode chain : root.get("chains")) {
+            for (JsonNode pin : chain.get("pins")) {
+                if (pin.get("kind").asText().equals(kind)) {
+                    out.add(pin);
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void leakyNamesTheBookkeepingPin() throws IOException {
+        JsonNode root = json(leaky);
+        assertTrue(root.get("verdict").get("leak").asBoolean(), root::toPrettyString);
+        List<JsonNode> pins = pins(root, "bookkeeping");
+        // One live-epoch list per registry: S3 objects and S3 streams.
+        assertEquals(2, pins.size(), root::toPrettyString);
+        for (JsonNode pin : pins) {
+            assertEquals(0, pin.get("headEpoch").asLong(), pin::toPrettyString);
+            assertTrue(pin.get("liveEpochs").asText().startsWith("[0, 1,"), pin::toPrettyString);
+            assertTrue(pin.get("explanation").asText().contains("the handle for epoch 0 was dropped without being released"),
+                    pin::toPrettyString);
+            assertEquals("liveEpochs", last(pin.get("pathToHolder")).get("field").asText(), pin::toPrettyString);
+        }
+        for (JsonNode chain : root.get("chains")) {
+            assertEquals("org.apache.kafka.timeline.SnapshotRegistry", chain.get("container").get("class").asText());
+            assertEquals(IMAGES, chain.get("length").asLong());
+            assertEquals(0, chain.get("minEpoch").asLong());
+            assertEquals(IMAGES - 1, chain.get("maxEpoch").asLong());
+            assertEquals(1, chain.get("pins").size(), "only the bookkeeping pin: " + chain.toPrettyString());
+        }
+        assertEquals(IMAGES, root.get("epochs").size());
+    }
+
+    @Test
+    void leakyExitsFourOnlyWithFailOnLeak() {
+        Cli failing = Cli.run("analyze", "--quiet", "--fail-on-leak", leaky);
+        assertEquals(ExitCode.LEAK.code(), failing.code(), failing::toString);
+        assertEquals("VERDICT: LEAK", failing.out().lines().findFirst().orElse(""), failing::toString);
+        Cli plain = Cli.run("analyze", "--quiet", leaky);
+        assertEquals(ExitCode.OK.code(), plain.code(), plain::toString);
+        assertEquals(failing.out(), plain.out(), "the option changes the exit code, not the report");
+        assertEquals("", plain.err(), "--quiet: nothing on stderr");
+    }
+
+    @Test
+    void leakyTextIsReadable() {
+        String out = Cli.run("analyze", "--quiet", leaky).out();
+        assertTrue(out.contains("300 snapshots, epochs 0..299, retains "), out);
+        assertTrue(out.matches("(?s).*retains \\d+\\.\\d [KMG]B\\n.*"), "sizes in KB/MB with one decimal:\n" + out);
+        assertTrue(out.contains("PIN (bookkeeping): "), out);
+        assertTrue(out.indexOf("Chains: 2") < out.indexOf("Heaviest epochs (10 of 300"), out);
+    }
+
+    @Test
+    void fixedHasNoLeakEvenWithFailOnLeak() throws IOException {
+        Cli r = Cli.run("analyze", "--quiet", "--fail-on-leak", fixed);
+        assertEquals(ExitCode.OK.code(), r.code(), r::toString);
+        assertEquals("VERDICT: no leak", r.out().lines().findFirst().orElse(""), r::toString);
+        JsonNode root = json(fixed);
+        assertFalse(root.get("verdict").get("leak").asBoolean(), root::toPrettyString);
+        assertTrue(pins(root, "bookkeeping").isEmpty() && pins(root, "direct").isEmpty(), root::toPrettyString);
+        for (JsonNode chain : root.get("chains")) {
+            assertTrue(chain.get("length").asLong() <= 3, chain::toPrettyString);
+        }
+    }
+
+    @Test
+    void oneCatchUpImageLeaksNothing() throws IOException {
+        Cli r = Cli.run("analyze", "--quiet", "--fail-on-leak", oneCatchUp);
+        assertEquals(ExitCode.OK.code(), r.code(), r::toString);
+        assertFalse(json(oneCatchUp).get("verdict").get("leak").asBoolean());
+    }
+
+    @Test
+    void sameDumpGivesByteIdenticalJson() {
+        Cli a = Cli.run("analyze", "--quiet", "--json", "-", leaky);
+        Cli b = Cli.run("analyze", "--quiet", "--json", "-", leaky);
+        assertTrue(a.out().length() > 10_000, a::toString);
+        assertEquals(a.out(), b.out());
+    }
+
+    @Test
+    void jsonToAFileKeepsTheTextOnStdout() throws IOException {
+        Path out = dir.resolve("leaky.json");
+        Cli r = Cli.run("analyze", "--quiet", "--json", out.toString(), leaky);
+        assertEquals(ExitCode.OK.code(), r.code(), r::toString);
+        assertTrue(r.out().startsWith("VERDICT: LEAK"), r::toString);
+        String written = Files.readString(out, StandardCharsets.UTF_8);
+        AnalyzeSchema.assertValid(written);
+        assertEquals(Cli.run("analyze", "--quiet", "--json", "-", leaky).out(), written);
+    }
+
+    private static JsonNode last(JsonNode array) {
+        return array.get(array.size() - 1);
+    }
+}
