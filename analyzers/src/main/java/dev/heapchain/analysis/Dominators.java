@@ -30,41 +30,60 @@ final class Dominators {
         int count = dfs(g, pre, vertex, parent, stack);
         afterSearch.run();
 
-        // Predecessors in number space (virtual root 0 precedes every GC root).
-        int[] predStart = new int[count + 1];
+        // Predecessors in number space. A GC root's only predecessor that matters is the virtual
+        // root 0 (nothing is smaller), so its others are not stored: for the implicit
+        // instance-to-class edges, most of whose targets are sticky-class roots, that drops one
+        // entry per instance.
+        boolean[] isRoot = new boolean[count];
         int[] roots = g.roots();
+        for (int r : roots) {
+            isRoot[pre[r]] = true;
+        }
+        int[] predStart = new int[count + 1];
         for (int r : roots) {
             predStart[pre[r] + 1]++;
         }
         for (int i = 1; i < count; i++) {
             int v = vertex[i];
             for (int e = g.edgeStart(v), end = g.edgeEnd(v); e < end; e++) {
-                predStart[pre[g.target(e)] + 1]++;
+                int t = pre[g.target(e)];
+                if (!isRoot[t]) {
+                    predStart[t + 1]++;
+                }
             }
             int x = g.extraTarget(v);
-            if (x >= 0) {
+            if (x >= 0 && !isRoot[pre[x]]) {
                 predStart[pre[x] + 1]++;
             }
         }
         for (int i = 0; i < count; i++) {
             predStart[i + 1] += predStart[i];
         }
+        // Fill with predStart as the cursor, then shift it back: no second offsets array.
         int[] preds = new int[predStart[count]];
-        int[] fill = java.util.Arrays.copyOf(predStart, count);
         for (int r : roots) {
-            preds[fill[pre[r]]++] = 0;
+            preds[predStart[pre[r]]++] = 0;
         }
         for (int i = 1; i < count; i++) {
             int v = vertex[i];
             for (int e = g.edgeStart(v), end = g.edgeEnd(v); e < end; e++) {
-                preds[fill[pre[g.target(e)]]++] = i;
+                int t = pre[g.target(e)];
+                if (!isRoot[t]) {
+                    preds[predStart[t]++] = i;
+                }
             }
             int x = g.extraTarget(v);
-            if (x >= 0) {
-                preds[fill[pre[x]]++] = i;
+            if (x >= 0 && !isRoot[pre[x]]) {
+                preds[predStart[pre[x]]++] = i;
             }
         }
-        fill = null;
+        System.arraycopy(predStart, 0, predStart, 1, count);
+        predStart[0] = 0;
+        isRoot = null;
+        // pre is rebuilt from vertex at the end, so it need not live through the peak.
+        java.util.Arrays.fill(pre, -1);
+        int[] preLater = pre;
+        pre = null;
 
         int[] semi = new int[count];
         int[] label = new int[count];
@@ -103,6 +122,10 @@ final class Dominators {
         for (int w = count - 1; w >= 1; w--) {
             retained[w] += g.size(vertex[w]);
             retained[idom[w]] += retained[w];
+        }
+        pre = preLater;
+        for (int i = 1; i < count; i++) {
+            pre[vertex[i]] = i;
         }
         return new DominatorTree(pre, java.util.Arrays.copyOf(vertex, count), java.util.Arrays.copyOf(idom, count), retained);
     }
