@@ -62,26 +62,31 @@ var HC = (function () {
     return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   }
 
-  /* A GC-root path, one step per line: root, then "via .field -> Class 0xid". */
+  /* A GC-root path, one step per line: the root, then "field -> Class 0xid", numbered by step. */
   function pathList(rootKind, rootDetail, steps) {
-    var ol = el("ol", {class: "path"});
+    var box = el("div", {class: "path-box"});
     if (!steps || steps.length === 0) {
-      ol.appendChild(el("li", {class: "root"}, "(not reachable from any GC root)"));
-      return ol;
+      box.appendChild(el("p", {class: "root"}, "(not reachable from any GC root)"));
+      return box;
     }
     if (rootKind) {
-      ol.appendChild(el("li", {class: "root"}, "GC root: " + rootKind + (rootDetail ? " (" + rootDetail + ")" : "")));
+      box.appendChild(el("p", {class: "root"}, "GC root: " + rootKind + (rootDetail ? " (" + rootDetail + ")" : "")));
     }
+    var ol = el("ol", {class: "path"});
+    var n = 0;
     steps.forEach(function (s) {
       if (s.elidedSteps) {
-        ol.appendChild(el("li", {class: "root"}, "... " + count(s.elidedSteps) + " steps left out ..."));
+        ol.appendChild(el("li", {class: "elided"}, "... " + count(s.elidedSteps) + " steps left out ..."));
+        n += s.elidedSteps;
         return;
       }
-      ol.appendChild(el("li", {class: "step"},
+      n++;
+      ol.appendChild(el("li", {class: "step", value: n},
         s.field ? el("span", {class: "field"}, "." + s.field) : null, s.field ? " \u2192 " : null,
         el("span", {class: "class-name"}, s["class"]), " ", el("span", {class: "object-id"}, s.objectId)));
     });
-    return ol;
+    box.appendChild(ol);
+    return box;
   }
 
   /* A row that shows a detail row under it when its button is clicked. */
