@@ -55,6 +55,16 @@ class HtmlPageTest {
     }
 
     @Test
+    void pageScriptsNeverParseStringsAsMarkup() {
+        for (String script : new String[]{"report.js", "analyze.js"}) {
+            String code = HtmlPage.resource(script);
+            for (String sink : new String[]{"innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("}) {
+                assertTrue(!code.contains(sink), script + " uses " + sink);
+            }
+        }
+    }
+
+    @Test
     void aMissingSlotIsAnError() {
         Map<String, String> s = slots("x");
         s.remove("verdict");
