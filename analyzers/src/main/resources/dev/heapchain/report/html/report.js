@@ -1,5 +1,5 @@
 /* Shared helpers of heapchain's HTML pages. Data from the dump is untrusted: it only ever becomes
-   text (createTextNode / textContent), never markup; no innerHTML anywhere. */
+   text (createTextNode / textContent), never markup: no HTML-parsing property or call is used. */
 "use strict";
 var HC = (function () {
   var SVG = "http://www.w3.org/2000/svg";
