@@ -24,6 +24,7 @@ public final class HeapAnalysis {
     private final DominatorTree dominators;
     private Map<Integer, String> threadNames;
     private SetRetention setRetention;
+    private volatile boolean valuesIncluded = true;
 
     private HeapAnalysis(HeapGraph graph, GcRootPaths paths, DominatorTree dominators) {
         this.graph = graph;
@@ -43,6 +44,15 @@ public final class HeapAnalysis {
         // wait for it before their memory peak, so the two searches' queues never coexist with it.
         DominatorTree dominators = Dominators.compute(new HeapDigraph(graph), paths::join);
         return new HeapAnalysis(graph, paths.join(), dominators);
+    }
+
+    /**
+     * Whether paths may name threads: a thread's name is a string value from the dump, and dumps
+     * hold secrets, so reports that leave values out show {@code thread #serial} instead.
+     * Set before paths are asked for.
+     */
+    public void includeValues(boolean include) {
+        this.valuesIncluded = include;
     }
 
     public HeapGraph graph() {
@@ -170,7 +180,7 @@ public final class HeapAnalysis {
         if (!kind.hasThread()) {
             return null;
         }
-        String name = threadName(roots.threadSerial(entry));
+        String name = valuesIncluded ? threadName(roots.threadSerial(entry)) : null;
         String thread = name != null ? "thread \"" + name + "\"" : "thread #" + roots.threadSerial(entry);
         if (kind.extra() == HprofRootKind.Extra.THREAD_FRAME && roots.frameDepth(entry) >= 0) {
             return thread + ", frame " + roots.frameDepth(entry);

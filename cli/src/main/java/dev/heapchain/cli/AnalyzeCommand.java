@@ -2,11 +2,13 @@ package dev.heapchain.cli;
 
 import dev.heapchain.analysis.EngineSummary;
 import dev.heapchain.analysis.HeapAnalysis;
+import dev.heapchain.analysis.HeapOverview;
 import dev.heapchain.analysis.chain.ChainAnalysis;
 import dev.heapchain.analysis.chain.ChainReport;
 import dev.heapchain.analysis.chain.Profile;
 import dev.heapchain.report.AnalyzeJson;
 import dev.heapchain.report.AnalyzeText;
+import dev.heapchain.report.html.AnalyzeHtml;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,6 +26,9 @@ import java.util.concurrent.Callable;
                 "org.apache.kafka.timeline.Snapshot in SnapshotRegistry (and AutoMQ's RegistryRef);",
                 "--class/--epoch-field/--link-field describe any other class that carries an epoch."})
 final class AnalyzeCommand implements Callable<Integer> {
+    /** Largest objects listed in the HTML report; the `top` command lists more. */
+    private static final int TOP_OBJECTS = 10;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -61,6 +66,14 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE|-", description = "Write the heapchain.analyze/1 JSON document to FILE, or to stdout with -.")
     String json;
 
+    @Option(names = "--html", paramLabel = "FILE|-",
+            description = "Write a self-contained HTML report (verdict, chart by epoch, chains and paths, histogram) to FILE, or to stdout with -.")
+    String html;
+
+    @Option(names = "--include-values", description = {"Let reports show values from the dump: thread names today, string and",
+            "primitive-array contents where a report has them. Left out by default: dumps hold secrets."})
+    boolean includeValues;
+
     @Override
     public Integer call() {
         CommandLine cmd = spec.commandLine();
@@ -68,13 +81,21 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (maxLiveEpochs < 1) {
             throw new CommandLine.ParameterException(cmd, "--max-live-epochs must be 1 or more, not " + maxLiveEpochs);
         }
+        if ("-".equals(json) && "-".equals(html)) {
+            throw new CommandLine.ParameterException(cmd, "only one of --json and --html can go to stdout (-)");
+        }
         HeapAnalysis a = engine.analyze(dump, common, cmd);
+        a.includeValues(includeValues);
         ChainReport report = ChainAnalysis.run(a, profile, maxLiveEpochs);
         EngineSummary s = EngineSummary.of(a);
         if (json != null) {
             Output.to(json, cmd.getOut(), w -> AnalyzeJson.write(s, report, VersionProvider.version(), w));
         }
-        if (json == null || !json.equals("-")) {
+        if (html != null) {
+            HeapOverview overview = HeapOverview.of(a, s, TOP_OBJECTS);
+            Output.to(html, cmd.getOut(), w -> AnalyzeHtml.write(s, report, overview, includeValues, VersionProvider.version(), w));
+        }
+        if (!"-".equals(json) && !"-".equals(html)) {
             AnalyzeText.render(s, report, cmd.getOut());
         }
         return report.verdict().leak() && failOnLeak ? ExitCode.LEAK.code() : ExitCode.OK.code();

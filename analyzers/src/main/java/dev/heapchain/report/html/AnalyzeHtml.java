@@ -1,0 +1,123 @@
+package dev.heapchain.report.html;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.heapchain.analysis.EngineSummary;
+import dev.heapchain.analysis.HeapOverview;
+import dev.heapchain.analysis.ObjectReport;
+import dev.heapchain.analysis.chain.ChainReport;
+import dev.heapchain.report.AnalyzeJson;
+import dev.heapchain.report.Json;
+import dev.heapchain.report.ObjectsReport;
+import dev.heapchain.report.Units;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The `analyze` report as one self-contained HTML page. The data island holds the analyze JSON
+ * document ("report", with its per-epoch array replaced by the chart's compact series) and an
+ * HTML-only "view" object, so the heapchain.analyze/1 schema does not change for the page.
+ */
+public final class AnalyzeHtml {
+    static final int MAX_CHAINS = 100;
+    static final int MAX_HISTOGRAM_ROWS = 2_000;
+    static final int HEAVIEST_EPOCHS = 10;
+
+    private AnalyzeHtml() {
+    }
+
+    public static void write(EngineSummary s, ChainReport r, HeapOverview overview, boolean valuesIncluded,
+                             String toolVersion, Writer out) throws IOException {
+        HtmlPage.write("analyze.html", slots(s, r, toolVersion), data(s, r, overview, valuesIncluded, toolVersion), out);
+    }
+
+    static ObjectNode data(EngineSummary s, ChainReport r, HeapOverview overview, boolean valuesIncluded, String toolVersion) {
+        ObjectMapper m = Json.mapper();
+        ObjectNode report = AnalyzeJson.tree(s, r, toolVersion);
+        report.remove("epochs");
+        ArrayNode chains = (ArrayNode) report.get("chains");
+        while (chains.size() > MAX_CHAINS) {
+            chains.remove(chains.size() - 1);
+        }
+        for (JsonNode c : chains) {
+            ObjectNode chain = (ObjectNode) c;
+            chain.set("pathToContainer", PathSteps.bounded(m, (ArrayNode) chain.get("pathToContainer")));
+            chain.set("pathToOldest", PathSteps.bounded(m, (ArrayNode) chain.get("pathToOldest")));
+            for (JsonNode p : chain.get("pins")) {
+                ((ObjectNode) p).set("pathToHolder", PathSteps.bounded(m, (ArrayNode) p.get("pathToHolder")));
+            }
+        }
+        ObjectNode root = m.createObjectNode();
+        root.put("page", "analyze");
+        root.set("report", report);
+        ObjectNode view = root.putObject("view");
+        view.put("valuesIncluded", valuesIncluded);
+        view.put("chains", r.chains().size());
+        view.put("chainsShown", chains.size());
+        view.set("epochSeries", EpochSeries.of(m, r.epochs()));
+        view.set("heaviestEpochs", heaviest(m, r.epochs()));
+        ArrayNode top = view.putArray("topObjects");
+        for (ObjectReport o : overview.topObjects()) {
+            ObjectNode x = top.addObject();
+            x.put("objectId", Units.hexId(o.objectId()));
+            x.put("class", o.className());
+            x.put("shallowBytes", o.shallowBytes());
+            x.put("retainedBytes", o.retainedBytes());
+            ObjectNode path = ObjectsReport.pathJson(m, o.path());
+            path.set("steps", PathSteps.bounded(m, (ArrayNode) path.get("steps")));
+            x.set("path", path);
+        }
+        view.set("histogram", HistogramColumns.of(m, overview.histogram(), MAX_HISTOGRAM_ROWS));
+        return root;
+    }
+
+    private static ArrayNode heaviest(ObjectMapper m, List<ChainReport.EpochStats> epochs) {
+        List<ChainReport.EpochStats> heavy = new ArrayList<>(epochs);
+        heavy.sort(Comparator.comparingLong(ChainReport.EpochStats::retainedBytes).reversed()
+                .thenComparingLong(ChainReport.EpochStats::epoch));
+        ArrayNode out = m.createArrayNode();
+        for (ChainReport.EpochStats e : heavy.subList(0, Math.min(HEAVIEST_EPOCHS, heavy.size()))) {
+            ObjectNode o = out.addObject();
+            o.put("epoch", e.epoch());
+            o.put("count", e.count());
+            o.put("retainedBytes", e.retainedBytes());
+            ChainReport.ClassShare first = e.topRetainedClasses() == null || e.topRetainedClasses().isEmpty() ? null
+                    : e.topRetainedClasses().get(0);
+            o.put("mostlyClass", first == null ? null : first.className());
+            o.put("mostlyBytes", first == null ? null : first.bytes());
+        }
+        return out;
+    }
+
+    /** The few values that are in the static markup, readable without the script. */
+    static Map<String, String> slots(EngineSummary s, ChainReport r, String toolVersion) {
+        Map<String, String> v = new LinkedHashMap<>();
+        boolean leak = r.verdict().leak();
+        v.put("title", (leak ? "LEAK" : "no leak") + " - heapchain analyze " + s.dump().file());
+        v.put("verdict", leak ? "VERDICT: LEAK" : "VERDICT: no leak");
+        v.put("verdictClass", leak ? "leak" : "ok");
+        v.put("reasons", r.verdict().reasons().isEmpty() ? "No chain is longer than " + r.maxLiveEpochs() + " epochs or pinned."
+                : String.join("\n", r.verdict().reasons()));
+        v.put("file", s.dump().file());
+        v.put("format", s.dump().format() + ", id size " + s.dump().idSize());
+        v.put("objects", Units.count(s.nodes()) + " (" + Units.count(s.reachableObjects()) + " reachable)");
+        v.put("reachableHeap", Units.bytes(s.reachableBytes()));
+        v.put("sizeModel", s.sizeModel().id());
+        v.put("profile", r.profile().name());
+        v.put("snapshots", Units.count(r.targets()));
+        v.put("chains", Units.count(r.chains().size()));
+        v.put("epochs", Units.count(r.epochs().size()));
+        long largest = r.chains().stream().mapToLong(ChainReport.Chain::retainedBytes).max().orElse(0);
+        v.put("largestChain", Units.bytes(largest));
+        v.put("tool", "heapchain " + toolVersion);
+        return v;
+    }
+}

@@ -1,0 +1,160 @@
+package dev.heapchain.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+
+/**
+ * Opens `analyze --html` reports in headless Chromium: the fixtures' leaky dump and a dump whose
+ * class, field and thread names are markup. Screenshots go to target/html-report/.
+ */
+class HtmlReportBrowserTest {
+    private static final Path SHOTS = Path.of("target", "html-report");
+    private static final Pattern REMOTE_URL = Pattern.compile("(?i)(src|href|action)\\s*=\\s*[\"']?\\s*(https?:)?//");
+
+    @TempDir
+    static Path dir;
+    private static ChromeDriver driver;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        Chromium.requireOrSkip();
+        Files.createDirectories(SHOTS);
+        driver = Chromium.start(Files.createDirectory(dir.resolve("profile")));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void leakyFixtureReport() throws Exception {
+        Path dump = dir.resolve("leaky.hprof");
+        Cli f = Cli.run("fixture", "--variant", "leaky", "--images", "2000", "--catch-up", "3", "--out", dump.toString());
+        assertEquals(0, f.code(), f.toString());
+        Path html = report(dump, "leaky.html");
+        open(html);
+
+        assertTrue(text("#verdict-title").contains("VERDICT: LEAK"), text("#verdict-title"));
+        List<WebElement> bars = driver.findElements(By.cssSelector("#chart rect.bar"));
+        assertEquals(500, bars.size(), "2,000 epochs in 500 bars");
+        new Actions(driver).moveToElement(bars.get(10)).perform();
+        assertTrue(text("#chart-readout").matches("epochs \\d+.\\d+ \\(4 epochs\\): \\d+ snapshots, .* retained.*"),
+                text("#chart-readout"));
+        String linear = bars.get(10).getAttribute("height");
+        driver.findElement(By.id("log-scale")).click();
+        WebElement logBar = driver.findElements(By.cssSelector("#chart rect.bar")).get(10);
+        assertFalse(linear.equals(logBar.getAttribute("height")), "log scale redraws the bars");
+        driver.findElement(By.id("log-scale")).click();
+
+        List<WebElement> steps = expandFirstChain();
+        screenshot("leaky.png"); // verdict, chart and an unfolded path, before the checks below scroll away
+        assertTrue(steps.stream().anyMatch(s -> s.getText().startsWith(".snapshotRegistry \u2192 org.apache.kafka.timeline.SnapshotRegistry")),
+                "path steps show field and class");
+        assertTrue(text("#pin-list").contains("live-epoch list"), text("#pin-list"));
+        assertTrue(driver.findElements(By.cssSelector("#histogram-table tbody tr")).size() > 100);
+        driver.findElement(By.id("histogram-filter")).sendKeys("timeline.Snapshot");
+        assertTrue(driver.findElements(By.cssSelector("#histogram-table tbody tr")).stream()
+                .allMatch(r -> r.getText().contains("timeline.Snapshot")));
+        driver.findElement(By.id("histogram-filter")).clear();
+
+        checkQuietAndOffline(html);
+    }
+
+    @Test
+    void hostileNamesStayText() throws Exception {
+        Path html = report(ChainDumps.hostile(dir), "hostile.html", ChainDumps.hostileProfile());
+        open(html);
+
+        assertTrue(text("#verdict-title").contains("VERDICT: LEAK"));
+        assertEquals(50, driver.findElements(By.cssSelector("#chart rect.bar")).size());
+        List<WebElement> steps = expandFirstChain();
+        screenshot("hostile.png");
+        assertTrue(steps.stream().anyMatch(s -> s.getText().equals("." + ChainDumps.SCRIPT + " \u2192 " + ChainDumps.IMG
+                + " " + s.findElement(By.className("object-id")).getText())), "the names render as text");
+        JavascriptExecutor js = driver;
+        assertEquals(0L, js.executeScript("return document.querySelectorAll('img').length"));
+        assertEquals(3L, js.executeScript("return document.scripts.length"), "no injected script element");
+        assertFalse(driver.getPageSource().contains("secret thread"), "thread names are values: left out");
+
+        checkQuietAndOffline(html);
+    }
+
+    private static Path report(Path dump, String name, String... more) {
+        Path html = dir.resolve(name);
+        List<String> args = new java.util.ArrayList<>(List.of("analyze", "-q", dump.toString(), "--html", html.toString()));
+        args.addAll(List.of(more));
+        Cli r = Cli.run(args.toArray(String[]::new));
+        assertEquals(0, r.code(), r.toString());
+        return html;
+    }
+
+    private static void open(Path html) {
+        driver.manage().logs().get(LogType.BROWSER); // drop what earlier pages logged
+        driver.manage().logs().get(LogType.PERFORMANCE);
+        driver.get(html.toUri().toString());
+    }
+
+    private static String text(String css) {
+        return driver.findElement(By.cssSelector(css)).getText();
+    }
+
+    /** Clicks the first chain row open; returns the visible path steps under it. */
+    private static List<WebElement> expandFirstChain() {
+        WebElement detail = driver.findElement(By.cssSelector("#chain-table tr.detail"));
+        assertFalse(detail.isDisplayed(), "paths start folded");
+        driver.findElement(By.cssSelector("#chain-table button.expand")).click();
+        assertTrue(detail.isDisplayed(), "a click unfolds the row");
+        List<WebElement> steps = detail.findElements(By.cssSelector("ol.path li.step"));
+        assertTrue(steps.size() >= 2, "path rows");
+        return steps;
+    }
+
+    /** No console errors, no request but the file itself, no remote address in the markup. */
+    private static void checkQuietAndOffline(Path html) throws Exception {
+        List<String> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).map(LogEntry::getMessage).toList();
+        assertEquals(List.of(), errors, "console");
+        String page = html.toUri().toString();
+        ObjectMapper m = new ObjectMapper();
+        for (LogEntry e : driver.manage().logs().get(LogType.PERFORMANCE).getAll()) {
+            JsonNode msg = m.readTree(e.getMessage()).get("message");
+            if (msg.get("method").asText().equals("Network.requestWillBeSent")) {
+                String url = msg.at("/params/request/url").asText();
+                assertEquals(page, url, "the page requested something other than itself");
+            }
+        }
+        assertEquals(0L, ((JavascriptExecutor) driver).executeScript("return performance.getEntriesByType('resource').length"));
+        assertFalse(REMOTE_URL.matcher(Files.readString(html)).find(), "a remote address in src/href");
+    }
+
+    private static void screenshot(String name) throws Exception {
+        ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
+        Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, SHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
