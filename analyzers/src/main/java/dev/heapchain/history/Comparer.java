@@ -63,7 +63,7 @@ public final class Comparer {
     }
 
     static String describe(ReportFacts.Chain c) {
-        return Units.count(c.snapshots()) + " snapshots (epochs " + c.minEpoch() + ".." + c.maxEpoch() + "), "
+        return Units.count(c.snapshots()) + (c.snapshots() == 1 ? " snapshot" : " snapshots") + " (epochs " + c.minEpoch() + ".." + c.maxEpoch() + "), "
                 + Units.bytes(c.retainedBytes());
     }
 

@@ -28,7 +28,7 @@ class CompareCommandTest {
         assertEquals(ExitCode.LEAK.code(), r.code(), r::toString);
         assertTrue(r.out().startsWith("COMPARE: REGRESSED"), r::toString);
         assertTrue(r.out().contains("regressed: " + CHAIN), r::toString);
-        assertTrue(r.out().contains("1 snapshots (epochs 799..799), 152 B -> 800 snapshots (epochs 0..799)"), r::toString);
+        assertTrue(r.out().contains("1 snapshot (epochs 799..799), 152 B -> 800 snapshots (epochs 0..799)"), r::toString);
         assertTrue(r.out().contains("regressed: the verdict went from no leak to LEAK"), r::toString);
         assertTrue(r.out().contains("+ bookkeeping pin by java.util.ArrayList"), r::toString);
         JUnitSchema.assertValid(junit);
