@@ -19,9 +19,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Compares two dumps, or earlier `analyze --json` reports, or one of each: chains (matched by",
-                "container class and path from the GC root), epochs, pins and classes, with a verdict:",
-                "regressed, improved or unchanged. Profile options apply to sides that are dumps."})
+        description = {"Compares two dumps or earlier `analyze --json` reports (or one of each):",
+                "chains (matched by container class and path from the GC root), epochs,",
+                "pins and classes, with a verdict: regressed, improved or unchanged.",
+                "Profile options apply to sides that are dumps."})
 final class CompareCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -42,7 +43,7 @@ final class CompareCommand implements Callable<Integer> {
     Path current;
 
     @Option(names = "--threshold", paramLabel = "PCT%[,SIZE]", defaultValue = "10%,1MB",
-            description = "How much a chain must change to count: more than PCT% of the baseline and, for bytes, more than SIZE (default: ${DEFAULT-VALUE}).")
+            description = "How much a chain must change to count: more than PCT%% of the baseline and, for bytes, more than SIZE (default: 10%%,1MB).")
     String threshold;
 
     @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "Classes shown by retained growth (default: ${DEFAULT-VALUE}).")

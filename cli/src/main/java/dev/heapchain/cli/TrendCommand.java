@@ -19,9 +19,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "trend", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Follows snapshot chains over a series of dumps or `analyze --json` reports, ordered by the",
-                "capture time in each dump's header: snapshots per chain, oldest and newest epoch, retained",
-                "bytes and live heap per dump, and their growth per hour fitted by least squares."})
+        description = {"Follows snapshot chains over dumps or `analyze --json` reports, ordered by",
+                "the capture time in each dump's header: snapshots per chain, oldest and",
+                "newest epoch, retained bytes and live heap per dump, and their growth per",
+                "hour fitted by least squares."})
 final class TrendCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -40,7 +41,7 @@ final class TrendCommand implements Callable<Integer> {
 
     @Option(names = "--fail-on-growth", paramLabel = "RATE",
             description = {"Fail (exit 4) when the chains' retained bytes grow faster than RATE:",
-                    "bytes or percent of the first dump's value per time, e.g. 10MB/h, 5%/h, 1GB/day."})
+                    "bytes or percent of the first dump's value per time, e.g. 10MB/h, 5%%/h, 1GB/day."})
     String failOnGrowth;
 
     @Option(names = "--json", paramLabel = "FILE|-", description = "Write the heapchain.trend/1 JSON document to FILE, or to stdout with -.")

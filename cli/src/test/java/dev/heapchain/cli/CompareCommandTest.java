@@ -82,6 +82,15 @@ class CompareCommandTest {
     }
 
     @Test
+    void helpShowsPercentSignsOnce() {
+        // picocli formats descriptions with String.format: a bare % breaks the line, a doubled one shows.
+        String help = (Cli.run("compare", "--help").out() + Cli.run("trend", "--help").out()).replaceAll("\\s+", " ");
+        assertTrue(help.contains("more than PCT% of the baseline") && help.contains("(default: 10%,1MB)"), help);
+        assertTrue(help.contains("5%/h"), help);
+        assertFalse(help.contains("%%"), help);
+    }
+
+    @Test
     void badInputsAndOptions() throws Exception {
         Path notReport = Files.writeString(dir.resolve("other.json"), "{\"schema\": \"heapchain.histogram/1\"}");
         String fixed = FixtureSet.report(Variant.FIXED, 200, 1_000).toString();
