@@ -123,7 +123,8 @@ public final class HeapAnalysis {
         return setRetention().dominates(a, b);
     }
 
-    private SetRetention setRetention() {
+    /** Package use: the dominator tree in preorder with subtree ranges (see {@link ClassRetention}). */
+    synchronized SetRetention setRetention() {
         if (setRetention == null) {
             setRetention = new SetRetention(graph, dominators);
         }

@@ -83,6 +83,22 @@ final class SetRetention {
         return exit[d] - enter[d] + 1L;
     }
 
+    /** Objects in the dominator tree, the virtual root included (position 0). */
+    int treeSize() {
+        return byEnter.length;
+    }
+
+    /** The node at a position of the dominator-tree preorder; -1 for the virtual root. */
+    int nodeAtTreePosition(int position) {
+        int n = byEnter[position];
+        return n == 0 ? -1 : tree.nodeAt(n);
+    }
+
+    /** The last position of the subtree that starts at {@code position}: subtrees are contiguous. */
+    int subtreeEnd(int position) {
+        return exit[byEnter[position]];
+    }
+
     /** Hands every node dominated by {@code node} (itself included) to {@code out}. */
     void forEachDominated(int node, java.util.function.IntConsumer out) {
         int n = tree.number(node);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.heapchain.analysis.ClassRetention;
 import dev.heapchain.analysis.EngineSummary;
 import dev.heapchain.analysis.PathStep;
 import dev.heapchain.analysis.RootPath;
@@ -11,15 +12,18 @@ import dev.heapchain.analysis.chain.ChainReport;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 
 /** The {@code heapchain.analyze/1} document, published as docs/schema/analyze-1.schema.json. */
 public final class AnalyzeJson {
     public static final String SCHEMA = "heapchain.analyze/1";
+    /** Classes kept in "classes", largest retained first: bounds the document on heaps with 50,000 classes. */
+    public static final int CLASSES_KEPT = 200;
 
     private AnalyzeJson() {
     }
 
-    public static ObjectNode tree(EngineSummary s, ChainReport r, String toolVersion) {
+    public static ObjectNode tree(EngineSummary s, ChainReport r, List<ClassRetention.Row> classes, String toolVersion) {
         ObjectMapper m = Json.mapper();
         ObjectNode root = m.createObjectNode();
         root.put("schema", SCHEMA);
@@ -58,6 +62,11 @@ public final class AnalyzeJson {
         for (ChainReport.Chain c : r.chains()) {
             chains.add(chain(m, c));
         }
+        ArrayNode classRows = root.putArray("classes");
+        for (ClassRetention.Row c : classes.subList(0, Math.min(CLASSES_KEPT, classes.size()))) {
+            classRows.addObject().put("class", c.className()).put("instances", c.instances())
+                    .put("shallowBytes", c.shallowBytes()).put("retainedBytes", c.retainedBytes());
+        }
         ObjectNode verdict = root.putObject("verdict");
         verdict.put("leak", r.verdict().leak());
         ArrayNode reasons = verdict.putArray("reasons");
@@ -65,8 +74,14 @@ public final class AnalyzeJson {
         return root;
     }
 
-    public static void write(EngineSummary s, ChainReport r, String toolVersion, Writer out) throws IOException {
-        Json.mapper().writer().with(SerializationFeature.INDENT_OUTPUT).writeValue(out, tree(s, r, toolVersion));
+    public static void write(EngineSummary s, ChainReport r, List<ClassRetention.Row> classes, String toolVersion, Writer out)
+            throws IOException {
+        write(tree(s, r, classes, toolVersion), out);
+    }
+
+    /** Writes a document built by {@link #tree}, indented, with a final newline. */
+    public static void write(ObjectNode document, Writer out) throws IOException {
+        Json.mapper().writer().with(SerializationFeature.INDENT_OUTPUT).writeValue(out, document);
         out.write('\n');
         out.flush();
     }

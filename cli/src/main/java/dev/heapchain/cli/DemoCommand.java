@@ -1,5 +1,6 @@
 package dev.heapchain.cli;
 
+import dev.heapchain.analysis.ClassRetention;
 import dev.heapchain.analysis.EngineSummary;
 import dev.heapchain.analysis.HeapAnalysis;
 import dev.heapchain.analysis.chain.ChainAnalysis;
@@ -54,7 +55,7 @@ final class DemoCommand implements Callable<Integer> {
             EngineSummary s = EngineSummary.of(a);
             Path json = out.resolve(v.cliName() + ".json");
             try (Writer w = Files.newBufferedWriter(json, StandardCharsets.UTF_8)) {
-                AnalyzeJson.write(s, r, VersionProvider.version(), w);
+                AnalyzeJson.write(s, r, ClassRetention.compute(a), VersionProvider.version(), w);
             }
             long snapshots = r.chains().stream().mapToLong(ChainReport.Chain::length).sum();
             long retained = r.chains().stream().mapToLong(ChainReport.Chain::retainedBytes).sum();

@@ -8,7 +8,7 @@ import java.io.PrintWriter;
 /** Entry point. {@link #run} is what tests call: it never exits the JVM and takes its writers. */
 @Command(name = "heapchain", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Finds snapshot-chain leaks in JVM heap dumps (HPROF).",
-        subcommands = {DemoCommand.class, AnalyzeCommand.class, HistogramCommand.class, TopCommand.class, PathsCommand.class, FixtureCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, AnalyzeCommand.class, CompareCommand.class, TrendCommand.class, HistogramCommand.class, TopCommand.class, PathsCommand.class, FixtureCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

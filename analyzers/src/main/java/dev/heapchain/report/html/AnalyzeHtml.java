@@ -41,8 +41,10 @@ public final class AnalyzeHtml {
 
     static ObjectNode data(EngineSummary s, ChainReport r, HeapOverview overview, boolean valuesIncluded, String toolVersion) {
         ObjectMapper m = Json.mapper();
-        ObjectNode report = AnalyzeJson.tree(s, r, toolVersion);
+        // The page has its own histogram (from the overview) and epoch arrays: drop the JSON's.
+        ObjectNode report = AnalyzeJson.tree(s, r, java.util.List.of(), toolVersion);
         report.remove("epochs");
+        report.remove("classes");
         ArrayNode chains = (ArrayNode) report.get("chains");
         while (chains.size() > MAX_CHAINS) {
             chains.remove(chains.size() - 1);

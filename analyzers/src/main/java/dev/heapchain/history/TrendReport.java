@@ -1,0 +1,40 @@
+package dev.heapchain.history;
+
+import java.util.List;
+
+/**
+ * The result of {@link Trends}: one point per dump, oldest first, and growth fitted over them.
+ *
+ * @param spanHours  hours from the first dump to the last: rates extrapolate beyond it
+ * @param chains     fit of the chains' retained bytes against time
+ * @param heap       fit of the live (reachable) heap against time
+ * @param limit      the --fail-on-growth limit applied to the chains' fit, or null
+ * @param failures   why the growth check failed; empty when it passed or no limit was set
+ */
+public record TrendReport(List<Point> points, double spanHours, Fit chains, Fit heap, Rates.Growth limit,
+                          List<String> failures) {
+
+    /**
+     * @param oldestEpoch null when the dump holds no snapshot
+     */
+    public record Point(String source, long capturedAtEpochMillis, List<ChainLength> chains, Long oldestEpoch,
+                        Long newestEpoch, long chainRetainedBytes, long liveHeapBytes, boolean leak) {
+    }
+
+    public record ChainLength(String key, long snapshots) {
+    }
+
+    /**
+     * A least-squares line through (hours since the first dump, bytes).
+     *
+     * @param bytesPerHour    the slope
+     * @param startBytes      the line's value at the first dump
+     * @param percentPerHour  the slope as a percentage of the first dump's value; null when that is 0
+     */
+    public record Fit(double bytesPerHour, double startBytes, Double percentPerHour) {
+    }
+
+    public boolean failed() {
+        return !failures.isEmpty();
+    }
+}

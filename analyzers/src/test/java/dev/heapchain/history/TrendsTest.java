@@ -1,0 +1,52 @@
+package dev.heapchain.history;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TrendsTest {
+    private static final long HOUR = 3_600_000;
+
+    private static ReportFacts report(String name, long at, long chainBytes, long heapBytes) {
+        List<ReportFacts.Chain> chains = List.of(new ReportFacts.Chain("R at X.r", 5, 1, 5, chainBytes, List.of()));
+        return new ReportFacts(name, name, at, heapBytes, 32, false, List.of(), chains, List.of(), null);
+    }
+
+    @Test
+    void fitsALineThroughUnorderedPoints() {
+        List<ReportFacts> in = new ArrayList<>();
+        // chain bytes 1000 + 500/h, heap 10000 - 100/h; given out of order
+        in.add(report("c", 1_000_000 + 4 * HOUR, 3000, 9600));
+        in.add(report("a", 1_000_000, 1000, 10_000));
+        in.add(report("b", 1_000_000 + 2 * HOUR, 2000, 9800));
+        TrendReport t = Trends.of(in, new Rates.Growth(400, false));
+        assertEquals(List.of("a", "b", "c"), t.points().stream().map(TrendReport.Point::source).toList());
+        assertEquals(4.0, t.spanHours(), 1e-9);
+        assertEquals(500, t.chains().bytesPerHour(), 1e-6);
+        assertEquals(1000, t.chains().startBytes(), 1e-6);
+        assertEquals(50.0, t.chains().percentPerHour(), 1e-9);
+        assertEquals(-100, t.heap().bytesPerHour(), 1e-6);
+        assertTrue(t.failed(), "500 B/h is over 400 B/h");
+        assertFalse(Trends.of(in, new Rates.Growth(600, false)).failed());
+        assertTrue(Trends.of(in, new Rates.Growth(49, true)).failed());
+        assertFalse(Trends.of(in, new Rates.Growth(51, true)).failed());
+        assertFalse(Trends.of(in, null).failed(), "no limit, no check");
+    }
+
+    @Test
+    void needsTwoDumpsAtDifferentTimes() {
+        assertThrows(IllegalArgumentException.class, () -> Trends.of(List.of(report("a", 0, 1, 1)), null));
+        assertThrows(IllegalArgumentException.class, () -> Trends.of(List.of(report("a", 5, 1, 1), report("b", 5, 2, 2)), null));
+    }
+
+    @Test
+    void growthFromNothingFailsAPercentLimit() {
+        TrendReport t = Trends.of(List.of(report("a", 0, 0, 1), report("b", HOUR, 10, 1)), new Rates.Growth(1000, true));
+        assertTrue(t.failed());
+    }
+}
