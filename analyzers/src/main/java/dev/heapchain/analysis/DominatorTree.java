@@ -15,12 +15,15 @@ public final class DominatorTree {
     private final int[] vertex;
     private final int[] idom;
     private final long[] retained;
+    /** Used length of vertex/idom/retained: reachable objects + 1 (the arrays may be longer). */
+    private final int count;
 
-    DominatorTree(int[] pre, int[] vertex, int[] idom, long[] retained) {
+    DominatorTree(int[] pre, int[] vertex, int[] idom, long[] retained, int count) {
         this.pre = pre;
         this.vertex = vertex;
         this.idom = idom;
         this.retained = retained;
+        this.count = count;
     }
 
     public boolean isReachable(int node) {
@@ -50,7 +53,7 @@ public final class DominatorTree {
 
     /** Number of objects reachable from the roots. */
     public int reachableCount() {
-        return vertex.length - 1;
+        return count - 1;
     }
 
     /** Whether {@code a} dominates {@code b} (every object dominates itself). */
@@ -90,6 +93,6 @@ public final class DominatorTree {
     }
 
     int count() {
-        return vertex.length;
+        return count;
     }
 }

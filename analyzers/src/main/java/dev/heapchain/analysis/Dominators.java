@@ -16,19 +16,16 @@ final class Dominators {
     }
 
     /**
-     * @param afterSearch runs once the depth-first search is done, before the semidominator phase
-     *                    allocates its arrays: callers wait there for work they ran alongside, so
-     *                    that its memory is gone before the peak.
+     * @param afterPeak runs once the semidominator phase has released its arrays: callers start
+     *                  work there that should run alongside the rest without adding to the peak.
      */
-    static DominatorTree compute(Digraph g, Runnable afterSearch) {
+    static DominatorTree compute(Digraph g, Runnable afterPeak) {
         int n = g.nodeCount();
         int[] pre = new int[n];
         java.util.Arrays.fill(pre, -1);
         int[] vertex = new int[n + 1];
         int[] parent = new int[n + 1];
-        int[] stack = new int[n + 1];
-        int count = dfs(g, pre, vertex, parent, stack);
-        afterSearch.run();
+        int count = dfs(g, pre, vertex, parent);
 
         // Predecessors in number space. A GC root's only predecessor that matters is the virtual
         // root 0 (nothing is smaller), so its others are not stored: for the implicit
@@ -81,14 +78,12 @@ final class Dominators {
         predStart[0] = 0;
         isRoot = null;
         // pre is rebuilt from vertex at the end, so it need not live through the peak.
-        java.util.Arrays.fill(pre, -1);
-        int[] preLater = pre;
         pre = null;
 
         int[] semi = new int[count];
         int[] label = new int[count];
         int[] ancestor = java.util.Arrays.copyOf(parent, count);
-        // The search's node stack is free again: path compression reuses it.
+        int[][] stack = {new int[1024]}; // compression paths are short in practice; grows if not
         for (int w = count - 1; w >= 1; w--) {
             int s = parent[w];
             for (int k = predStart[w], end = predStart[w + 1]; k < end; k++) {
@@ -117,24 +112,30 @@ final class Dominators {
             idom[w] = d;
         }
         semi = null;
+        afterPeak.run();
 
         long[] retained = new long[count];
         for (int w = count - 1; w >= 1; w--) {
             retained[w] += g.size(vertex[w]);
             retained[idom[w]] += retained[w];
         }
-        pre = preLater;
+        pre = new int[n];
+        java.util.Arrays.fill(pre, -1);
         for (int i = 1; i < count; i++) {
             pre[vertex[i]] = i;
         }
-        return new DominatorTree(pre, java.util.Arrays.copyOf(vertex, count), java.util.Arrays.copyOf(idom, count), retained);
+        return new DominatorTree(pre, vertex, idom, retained, count);
     }
 
     /** Minimum semidominator on the compressed path from v up to the first node numbered <= w. */
-    private static int eval(int v, int w, int[] ancestor, int[] label, int[] stack) {
+    private static int eval(int v, int w, int[] ancestor, int[] label, int[][] stackHolder) {
+        int[] stack = stackHolder[0];
         int top = 0;
         int x = v;
         while (ancestor[x] > w) {
+            if (top == stack.length) {
+                stack = stackHolder[0] = java.util.Arrays.copyOf(stack, top * 2);
+            }
             stack[top++] = x;
             x = ancestor[x];
         }
@@ -150,8 +151,9 @@ final class Dominators {
     }
 
     /** Iterative preorder DFS from the virtual root; answers the number of reached nodes + 1. */
-    private static int dfs(Digraph g, int[] pre, int[] vertex, int[] parent, int[] nodeStack) {
+    private static int dfs(Digraph g, int[] pre, int[] vertex, int[] parent) {
         int n = g.nodeCount();
+        int[] nodeStack = new int[n + 1];
         int[] edgeStack = new int[n + 1];
         int count = 1; // number 0 is the virtual root
         vertex[0] = -1;

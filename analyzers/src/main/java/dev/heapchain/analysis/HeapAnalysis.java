@@ -39,11 +39,16 @@ public final class HeapAnalysis {
 
     public static HeapAnalysis of(HeapGraph graph, Consumer<String> progress) {
         progress.accept("computing paths and dominators");
-        CompletableFuture<GcRootPaths> paths = CompletableFuture.supplyAsync(() -> GcRootPaths.compute(graph));
-        // The breadth-first search runs beside the dominators' depth-first search; the dominators
-        // wait for it before their memory peak, so the two searches' queues never coexist with it.
-        DominatorTree dominators = Dominators.compute(new HeapDigraph(graph), paths::join);
-        return new HeapAnalysis(graph, paths.join(), dominators);
+        // The breadth-first search starts once the dominators' semidominator phase, the memory
+        // peak, is over, and runs beside the rest of their work.
+        @SuppressWarnings("unchecked")
+        CompletableFuture<GcRootPaths>[] paths = new CompletableFuture[1];
+        DominatorTree dominators = Dominators.compute(new HeapDigraph(graph),
+                () -> paths[0] = CompletableFuture.supplyAsync(() -> GcRootPaths.compute(graph)));
+        if (paths[0] == null) {
+            paths[0] = CompletableFuture.completedFuture(GcRootPaths.compute(graph));
+        }
+        return new HeapAnalysis(graph, paths[0].join(), dominators);
     }
 
     /**
