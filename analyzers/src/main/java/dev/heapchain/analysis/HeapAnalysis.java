@@ -33,7 +33,13 @@ public final class HeapAnalysis {
     }
 
     public static HeapAnalysis run(HprofFile file, int dump, boolean keepWeak, Consumer<String> progress) {
-        HeapGraph graph = new HeapGraphBuilder(file, dump).keepWeak(keepWeak).progress(progress).build();
+        return run(file, dump, keepWeak, java.util.Set.of(), progress);
+    }
+
+    /** @param capture classes whose instances' field values later analyses read (see CapturedFields) */
+    public static HeapAnalysis run(HprofFile file, int dump, boolean keepWeak, java.util.Set<String> capture,
+                                   Consumer<String> progress) {
+        HeapGraph graph = new HeapGraphBuilder(file, dump).keepWeak(keepWeak).capture(capture).progress(progress).build();
         return of(graph, progress);
     }
 

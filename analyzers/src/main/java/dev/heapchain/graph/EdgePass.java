@@ -23,6 +23,9 @@ final class EdgePass implements HprofVisitor {
     final IntList rowStart = new IntList();
     final IntList targets = new IntList();
     final CharList labels = new CharList();
+    final CapturedFields.Builder captured = new CapturedFields.Builder();
+    /** Classes (by index) whose instances' field bytes are kept; null for none. */
+    private boolean[] capture;
     long dangling;
     long weakSkipped;
     private int stream;
@@ -36,6 +39,10 @@ final class EdgePass implements HprofVisitor {
         this.classes = classes;
         this.keepWeak = keepWeak;
         this.idSize = idSize;
+    }
+
+    void capture(boolean[] byClassIndex) {
+        this.capture = byClassIndex;
     }
 
     /** Node of the current record, or -1 for a duplicate the first pass dropped. */
@@ -68,6 +75,9 @@ final class EdgePass implements HprofVisitor {
         FieldMap map = c >= 0 ? fieldMaps[c] : null;
         if (map == null) {
             return;
+        }
+        if (capture != null && capture[c]) {
+            captured.add(node, in.buffer(), in.bufferOffset(), length);
         }
         int weak = keepWeak ? -1 : map.weakReferentOrdinal();
         for (int ordinal : map.referenceOrdinals()) {

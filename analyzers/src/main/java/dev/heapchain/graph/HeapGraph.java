@@ -38,6 +38,7 @@ public final class HeapGraph {
     private final HeapRoots roots;
     private final FieldMap[] fieldMaps;
     private final GraphStats stats;
+    private final CapturedFields captured;
     /** 1 for classes whose objects are instances (not arrays), by class index. */
     private final byte[] instanceClass;
     /** Node of each class's class object, by class index; -1 when the dump holds no CLASS_DUMP for it. */
@@ -45,7 +46,7 @@ public final class HeapGraph {
 
     HeapGraph(HprofFile file, HprofReadSummary summary, HeapClassTable classes, SizeModel sizeModel, IdIndex ids,
               int[] classOf, int[] sizeUnits, int[] outStart, int[] outTarget, char[] outLabel, HeapRoots roots,
-              FieldMap[] fieldMaps, GraphStats stats) {
+              FieldMap[] fieldMaps, GraphStats stats, CapturedFields captured) {
         this.file = file;
         this.summary = summary;
         this.classes = classes;
@@ -59,6 +60,7 @@ public final class HeapGraph {
         this.roots = roots;
         this.fieldMaps = fieldMaps;
         this.stats = stats;
+        this.captured = captured;
         this.instanceClass = new byte[classes.size()];
         for (HeapClass c : classes.all()) {
             instanceClass[c.index()] = (byte) (c.isArray() ? 0 : 1);
@@ -170,6 +172,11 @@ public final class HeapGraph {
     /** Field layout of instances of a class (by class index). */
     public FieldMap fieldMap(int classIndex) {
         return fieldMaps[classIndex];
+    }
+
+    /** Field bytes kept during the build for the classes asked for (see HeapGraphBuilder.capture). */
+    public CapturedFields captured() {
+        return captured;
     }
 
     public GraphStats stats() {

@@ -20,6 +20,7 @@ public final class HeapGraphBuilder {
     private final int dump;
     private boolean keepWeak;
     private Consumer<String> progress = s -> { };
+    private java.util.Set<String> capture = java.util.Set.of();
 
     public HeapGraphBuilder(HprofFile file, int dump) {
         this.file = file;
@@ -29,6 +30,15 @@ public final class HeapGraphBuilder {
     /** Keep Reference.referent edges (weak, soft, phantom, final): off by default. */
     public HeapGraphBuilder keepWeak(boolean keepWeak) {
         this.keepWeak = keepWeak;
+        return this;
+    }
+
+    /**
+     * Keep the field bytes of instances of these classes and their subclasses (see
+     * {@link CapturedFields}); for the few objects an analysis reads values from.
+     */
+    public HeapGraphBuilder capture(java.util.Set<String> classNames) {
+        this.capture = classNames;
         return this;
     }
 
@@ -126,6 +136,15 @@ public final class HeapGraphBuilder {
         progress.accept("reading references");
         int[] classOfStream = classOf;
         EdgePass second = new EdgePass(index, streamToNode, classOfStream, maps, classes, keepWeak, idSize);
+        if (!capture.isEmpty()) {
+            boolean[] byClass = new boolean[classes.size()];
+            for (HeapClass c : classes.all()) {
+                for (String name : capture) {
+                    byClass[c.index()] |= c.isSubclassOf(name);
+                }
+            }
+            second.capture(byClass);
+        }
         new HprofReader(file, dump).read(second);
         int[] outStart = new int[n + 1];
         int[] targets;
@@ -147,7 +166,7 @@ public final class HeapGraphBuilder {
         HeapRoots roots = roots(first, index);
         GraphStats stats = new GraphStats(second.dangling, second.weakSkipped, duplicateRoots, missingRoots, duplicates, keepWeak);
         return new HeapGraph(file, summary, classes, model, index, classOf, sizeUnits, outStart, targets, labels, roots,
-                maps, stats);
+                maps, stats, second.captured.build());
     }
 
     private long duplicateRoots;

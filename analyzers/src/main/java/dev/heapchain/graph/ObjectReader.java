@@ -23,15 +23,20 @@ public final class ObjectReader {
 
     /** Bodies by node: field bytes for instances, element bytes for primitive arrays. */
     public static Map<Integer, ObjectData> read(HeapGraph graph, int[] nodes) {
+        int idSize = graph.summary().header().idSize();
+        Map<Integer, ObjectData> out = new HashMap<>();
         LongIntMap wanted = new LongIntMap(Math.max(16, nodes.length));
         for (int v : nodes) {
-            wanted.put(graph.id(v), v);
+            byte[] kept = graph.captured().fields(v);
+            if (kept != null) {
+                out.put(v, new ObjectData(null, kept, kept.length, idSize));
+            } else {
+                wanted.put(graph.id(v), v);
+            }
         }
-        Map<Integer, ObjectData> out = new HashMap<>();
-        if (nodes.length == 0) {
-            return out;
+        if (wanted.size() == 0) {
+            return out; // everything was captured during the build: no pass over the dump
         }
-        int idSize = graph.summary().header().idSize();
         HprofVisitor visitor = new HprofVisitor() {
             @Override
             public void instanceDump(long objectId, long classId, HprofInput in, int length, long offset) {

@@ -30,7 +30,7 @@ record ChainRun(EngineSummary summary, ChainReport report, java.util.List<ClassR
 
     static ChainRun of(Path dump, Profile profile, int maxLiveEpochs, CommonOptions common, EngineOptions engine,
                        picocli.CommandLine cmd, boolean includeValues, boolean withOverview) {
-        HeapAnalysis a = engine.analyze(dump, common, cmd);
+        HeapAnalysis a = engine.analyze(dump, common, cmd, profile.captureClasses());
         a.includeValues(includeValues);
         ChainReport report = ChainAnalysis.run(a, profile, maxLiveEpochs);
         EngineSummary summary = EngineSummary.of(a);

@@ -50,7 +50,7 @@ final class DemoCommand implements Callable<Integer> {
         stdout.printf(Locale.ROOT, "heapchain demo: the snapshot module, %d images, catch-up 3, leaky and fixed%n%n", images);
         for (Variant v : new Variant[]{Variant.LEAKY, Variant.FIXED}) {
             Path dump = FixtureCommand.write(v, images, 3, 0, 42, out.resolve(v.cliName() + ".hprof"), quiet ? null : cmd.getErr());
-            HeapAnalysis a = HeapAnalysis.run(HprofFile.open(dump), 0, false, s -> { });
+            HeapAnalysis a = HeapAnalysis.run(HprofFile.open(dump), 0, false, Profile.builtIn("automq").captureClasses(), s -> { });
             ChainReport r = ChainAnalysis.run(a, Profile.builtIn("automq"), 32);
             EngineSummary s = EngineSummary.of(a);
             Path json = out.resolve(v.cliName() + ".json");

@@ -14,10 +14,15 @@ final class EngineOptions {
     boolean keepWeak;
 
     HeapAnalysis analyze(Path dump, CommonOptions common, CommandLine cmd) {
+        return analyze(dump, common, cmd, java.util.Set.of());
+    }
+
+    /** @param capture classes whose field values the command reads afterwards (see Profile.captureClasses) */
+    HeapAnalysis analyze(Path dump, CommonOptions common, CommandLine cmd, java.util.Set<String> capture) {
         int dumpNumber = common.dumpNumber(cmd);
         HprofFile file = HprofFile.open(dump);
         try (Progress progress = new Progress(cmd.getErr(), common.quiet)) {
-            HeapAnalysis a = HeapAnalysis.run(file, dumpNumber, keepWeak, progress);
+            HeapAnalysis a = HeapAnalysis.run(file, dumpNumber, keepWeak, capture, progress);
             common.printWarnings(a.graph().summary().warnings(), cmd.getErr());
             common.printWarnings(a.graph().classes().warnings(), cmd.getErr());
             return a;

@@ -104,6 +104,19 @@ public record Profile(String name, String description, List<String> targetClasse
         return s == null || s.isBlank();
     }
 
+    /**
+     * Classes whose field values the analysis reads, to capture while the graph is built: the
+     * targets, the bookkeeping handles, and boxed numbers (boxed epochs, live-epoch list elements).
+     */
+    public java.util.Set<String> captureClasses() {
+        java.util.Set<String> out = new java.util.TreeSet<>(targetClasses);
+        if (bookkeeping != null && bookkeeping.classes() != null) {
+            out.addAll(bookkeeping.classes());
+        }
+        out.addAll(List.of("java.lang.Long", "java.lang.Integer", "java.lang.Short", "java.lang.Byte"));
+        return out;
+    }
+
     private static ObjectMapper mapper() {
         return new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
     }
