@@ -5,8 +5,9 @@
 #
 # Uses the launcher's default JVM options (read from ./heapchain, so the two cannot drift) and
 # runs the jar directly, so the launcher's staleness check is not timed. Prints per run the wall
-# time and peak RSS (MiB) from GNU time, then the medians and the throughput (file size / median wall,
-# MB = 10^6 bytes).
+# time, CPU time (user + sys) and peak RSS (MiB) from GNU time, then the medians and the throughput
+# (file size / median wall, MB = 10^6 bytes). The machine has 2 cores: anything else running makes
+# wall times jump (CPU time much less), so the load average is printed before and after.
 set -euo pipefail
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 dump="${1:-/work/bench-data/bench-1g.hprof}"
@@ -28,20 +29,24 @@ opts="$(sed -n 's/^opts="\${HEAPCHAIN_JAVA_OPTS:-\(.*\)}"$/\1/p' "$here/heapchai
 size="$(stat -c %s "$dump")"
 
 cat "$dump" > /dev/null
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "dump: $dump ($size bytes)"
 echo "command: java $opts -jar cli/target/heapchain.jar histogram $dump --top 5"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 for i in $(seq 1 "$runs"); do
   # shellcheck disable=SC2086
-  /usr/bin/time -o "$tmp/time" -f '%e %M' java $opts -jar "$jar" histogram "$dump" --top 5 > "$tmp/out" 2> "$tmp/err" || {
+  /usr/bin/time -o "$tmp/time" -f '%e %M %U %S' java $opts -jar "$jar" histogram "$dump" --top 5 > "$tmp/out" 2> "$tmp/err" || {
     echo "run $i failed:" >&2; cat "$tmp/err" "$tmp/time" >&2; exit 1; }
-  read -r wall rss < "$tmp/time"
-  echo "$wall $rss" >> "$tmp/all"
-  printf 'run %d: wall %s s, peak RSS %d MiB\n' "$i" "$wall" "$((rss / 1024))"
+  read -r wall rss user sys < "$tmp/time"
+  cpu="$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')"
+  echo "$wall $rss $cpu" >> "$tmp/all"
+  printf 'run %d: wall %s s, cpu %s s, peak RSS %d MiB\n' "$i" "$wall" "$cpu" "$((rss / 1024))"
 done
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 mwall="$(cut -d' ' -f1 "$tmp/all" | median)"
 mrss="$(cut -d' ' -f2 "$tmp/all" | median)"
-awk -v w="$mwall" -v r="$mrss" -v s="$size" -v n="$runs" 'BEGIN {
-  printf "median of %d: wall %.2f s, peak RSS %.0f MiB, %.0f MB/s\n", n, w, r / 1024, s / 1e6 / w }'
+mcpu="$(cut -d' ' -f3 "$tmp/all" | median)"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+awk -v w="$mwall" -v r="$mrss" -v c="$mcpu" -v s="$size" -v n="$runs" 'BEGIN {
+  printf "median of %d: wall %.2f s, cpu %.2f s, peak RSS %.0f MiB, %.0f MB/s\n", n, w, c, r / 1024, s / 1e6 / w }'
