@@ -23,7 +23,7 @@ public final class HeapAnalysis {
     private final GcRootPaths paths;
     private final DominatorTree dominators;
     private Map<Integer, String> threadNames;
-    private SetRetention setRetention;
+    private volatile SetRetention setRetention;
     private volatile boolean valuesIncluded = true;
 
     private HeapAnalysis(HeapGraph graph, GcRootPaths paths, DominatorTree dominators) {
@@ -129,17 +129,39 @@ public final class HeapAnalysis {
         setRetention().forEachDominated(node, out);
     }
 
+    /**
+     * Position of a node in dominator-tree preorder, or -1 when unreachable: the nodes {@code d}
+     * dominates are exactly those at positions [order(d), order(d) + dominatedCount(d)).
+     */
+    public int dominatorOrder(int node) {
+        return setRetention().order(node);
+    }
+
+    /** How many nodes {@code node} dominates, itself included. */
+    public int dominatedCount(int node) {
+        return setRetention().dominatedCount(node);
+    }
+
     /** Whether {@code a} dominates {@code b}, in constant time. */
-    public synchronized boolean dominates(int a, int b) {
+    public boolean dominates(int a, int b) {
         return setRetention().dominates(a, b);
     }
 
-    /** Package use: the dominator tree in preorder with subtree ranges (see {@link ClassRetention}). */
-    synchronized SetRetention setRetention() {
-        if (setRetention == null) {
-            setRetention = new SetRetention(graph, dominators);
+    /**
+     * Package use: the dominator tree in preorder with subtree ranges (see {@link ClassRetention}).
+     * Built once, on first use; its interval queries are read-only and need no lock.
+     */
+    SetRetention setRetention() {
+        SetRetention r = setRetention;
+        if (r == null) {
+            synchronized (this) {
+                r = setRetention;
+                if (r == null) {
+                    r = setRetention = new SetRetention(graph, dominators);
+                }
+            }
         }
-        return setRetention;
+        return r;
     }
 
     /** How edge {@code edge} of {@code source} is written in paths: a field name, {@code [3]}, ... */

@@ -24,43 +24,44 @@ final class SetRetention {
         this.graph = graph;
         this.tree = tree;
         int count = tree.count();
-        int[] childStart = new int[count + 1];
-        for (int n = 1; n < count; n++) {
-            childStart[tree.idomNumber(n) + 1]++;
+        // Dominator-tree preorder without child lists: subtree sizes bottom-up (a dominator has a
+        // smaller DFS number than what it dominates), then each child takes the next free slot
+        // of its dominator's range, top-down.
+        int[] size = new int[count];
+        for (int n = count - 1; n >= 1; n--) {
+            size[n]++;
+            size[tree.idomNumber(n)] += size[n];
         }
-        for (int n = 0; n < count; n++) {
-            childStart[n + 1] += childStart[n];
-        }
-        int[] children = new int[Math.max(0, count - 1)];
-        int[] fill = java.util.Arrays.copyOf(childStart, count);
-        for (int n = 1; n < count; n++) {
-            children[fill[tree.idomNumber(n)]++] = n;
-        }
+        size[0]++;
         enter = new int[count];
-        exit = new int[count];
+        int[] nextFree = new int[count];
+        nextFree[0] = 1;
+        for (int n = 1; n < count; n++) {
+            int d = tree.idomNumber(n);
+            enter[n] = nextFree[d];
+            nextFree[d] += size[n];
+            nextFree[n] = enter[n] + 1;
+        }
+        nextFree = null;
+        exit = size; // reused: exit[n] = enter[n] + size[n] - 1
         byEnter = new int[count];
-        int[] stack = new int[count];
-        int[] next = new int[count];
-        int sp = 0;
-        int clock = 0;
-        stack[0] = 0;
-        next[0] = childStart[0];
-        byEnter[clock] = 0;
-        enter[0] = clock++;
-        while (sp >= 0) {
-            int n = stack[sp];
-            if (next[sp] < childStart[n + 1]) {
-                int c = children[next[sp]++];
-                byEnter[clock] = c;
-                enter[c] = clock++;
-                stack[++sp] = c;
-                next[sp] = childStart[c];
-            } else {
-                exit[n] = clock - 1;
-                sp--;
-            }
+        for (int n = 0; n < count; n++) {
+            exit[n] = enter[n] + exit[n] - 1;
+            byEnter[enter[n]] = n;
         }
         mark = new int[graph.nodeCount()];
+    }
+
+    /** Position of a reachable node in dominator-tree preorder, or -1. */
+    int order(int node) {
+        int n = tree.number(node);
+        return n < 0 ? -1 : enter[n];
+    }
+
+    /** How many nodes a reachable node dominates, itself included (0 when unreachable). */
+    int dominatedCount(int node) {
+        int n = tree.number(node);
+        return n < 0 ? 0 : exit[n] - enter[n] + 1;
     }
 
     /**

@@ -4,7 +4,8 @@ import dev.heapchain.analysis.HeapAnalysis;
 import dev.heapchain.graph.HeapGraph;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 
 /**
@@ -31,32 +32,39 @@ final class PinFinder {
         for (int i = 0; i < chains; i++) {
             pins.add(new ArrayList<>());
         }
-        int n = g.nodeCount();
-        int[] region = new int[n];
-        Arrays.fill(region, -1);
-        int[] memberOf = new int[n];
-        Arrays.fill(memberOf, -1);
-        List<Target> examined = targets.subList(0, Math.min(MAX_CHAINS, targets.size()));
-        for (int k = 0; k < examined.size(); k++) {
-            Target t = examined.get(k);
-            final int id = k;
-            a.forEachDominated(t.oldest(), v -> region[v] = id);
+        // Each examined chain's region (what its oldest snapshot dominates) is one range of the
+        // dominator-tree preorder: no per-object arrays, one binary search per reference.
+        List<Target> examined = new ArrayList<>(targets.subList(0, Math.min(MAX_CHAINS, targets.size())));
+        examined.removeIf(t -> a.dominatorOrder(t.oldest()) < 0);
+        examined.sort((x, y) -> Integer.compare(a.dominatorOrder(x.oldest()), a.dominatorOrder(y.oldest())));
+        int k = examined.size();
+        int[] from = new int[k];
+        int[] to = new int[k];
+        Map<Integer, Integer> memberOf = new HashMap<>();
+        for (int i = 0; i < k; i++) {
+            Target t = examined.get(i);
+            from[i] = a.dominatorOrder(t.oldest());
+            to[i] = from[i] + a.dominatedCount(t.oldest());
             for (int m : t.members()) {
-                memberOf[m] = k;
+                memberOf.put(m, i);
             }
         }
-        for (int u = 0; u < n; u++) {
-            if (!a.dominators().isReachable(u)) {
+        if (k == 0) {
+            return pins;
+        }
+        for (int u = 0; u < g.nodeCount(); u++) {
+            int ou = a.dominatorOrder(u);
+            if (ou < 0) {
                 continue;
             }
             for (int e = g.outStart(u); e < g.outEnd(u); e++) {
                 int t = g.target(e);
-                int k = region[t];
-                if (k < 0 || region[u] == k || memberOf[u] == k) {
+                int r = region(from, to, a.dominatorOrder(t));
+                if (r < 0 || ou >= from[r] && ou < to[r] || memberOf.getOrDefault(u, -1) == r) {
                     continue;
                 }
-                Target target = examined.get(k);
-                if (isInternal(a, u, target, memberOf, k)) {
+                Target target = examined.get(r);
+                if (isInternal(a, u, target, memberOf, r)) {
                     continue;
                 }
                 List<ChainReport.Pin> list = pins.get(target.chain());
@@ -69,13 +77,36 @@ final class PinFinder {
         return pins;
     }
 
+    /** The region whose range holds a preorder position, or -1 (ranges are disjoint or nested; innermost wins). */
+    private static int region(int[] from, int[] to, int position) {
+        if (position < 0) {
+            return -1;
+        }
+        int lo = 0;
+        int hi = from.length - 1;
+        int found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (from[mid] <= position) {
+                found = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        while (found >= 0 && position >= to[found]) {
+            found--; // an enclosing (earlier, larger) range may still hold it
+        }
+        return found;
+    }
+
     /** Owned by the chain's owner, or inside another snapshot of the same chain. */
-    private static boolean isInternal(HeapAnalysis a, int u, Target t, int[] memberOf, int k) {
+    private static boolean isInternal(HeapAnalysis a, int u, Target t, Map<Integer, Integer> memberOf, int k) {
         if (u == t.container() || t.container() >= 0 && a.dominates(t.container(), u)) {
             return true;
         }
         for (int v = u; v >= 0; v = a.dominators().immediateDominator(v)) {
-            if (memberOf[v] == k) {
+            if (memberOf.getOrDefault(v, -1) == k) {
                 return true;
             }
         }
