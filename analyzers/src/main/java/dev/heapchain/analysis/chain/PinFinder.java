@@ -52,15 +52,20 @@ final class PinFinder {
         if (k == 0) {
             return pins;
         }
+        // Regions are small; one bit per object tells the scan which references need a closer look.
+        java.util.BitSet inRegion = new java.util.BitSet(g.nodeCount());
+        for (Target t : examined) {
+            a.forEachDominated(t.oldest(), inRegion::set);
+        }
         for (int u = 0; u < g.nodeCount(); u++) {
-            int ou = a.dominatorOrder(u);
-            if (ou < 0) {
-                continue;
-            }
             for (int e = g.outStart(u); e < g.outEnd(u); e++) {
                 int t = g.target(e);
+                if (!inRegion.get(t)) {
+                    continue;
+                }
                 int r = region(from, to, a.dominatorOrder(t));
-                if (r < 0 || ou >= from[r] && ou < to[r] || memberOf.getOrDefault(u, -1) == r) {
+                int ou = a.dominatorOrder(u);
+                if (r < 0 || ou < 0 || ou >= from[r] && ou < to[r] || memberOf.getOrDefault(u, -1) == r) {
                     continue;
                 }
                 Target target = examined.get(r);
