@@ -13,6 +13,17 @@ import dev.heapchain.util.IntList;
  * record to its node.
  */
 final class EdgePass implements HprofVisitor {
+    /** Set by the builder to publish how far the pass has got; null when nobody is watching. */
+    dev.heapchain.util.ProgressMeter meter;
+    private int sinceReport;
+
+    private void progressed(long offset) {
+        if (meter != null && ++sinceReport == 1 << 16) {
+            sinceReport = 0;
+            meter.at(offset);
+        }
+    }
+
     private final IdIndex ids;
     private final int[] streamToNode;
     private final int[] classOf;
@@ -67,6 +78,7 @@ final class EdgePass implements HprofVisitor {
 
     @Override
     public void instanceDump(long objectId, long classId, HprofInput in, int length, long offset) {
+        progressed(offset);
         int node = beginRow();
         if (node < 0) {
             return;
@@ -97,6 +109,7 @@ final class EdgePass implements HprofVisitor {
 
     @Override
     public void objectArrayDump(long arrayId, long arrayClassId, int length, HprofInput in, long offset) {
+        progressed(offset);
         int node = beginRow();
         if (node < 0) {
             return;

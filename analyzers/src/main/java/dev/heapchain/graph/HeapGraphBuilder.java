@@ -49,8 +49,11 @@ public final class HeapGraphBuilder {
     }
 
     public HeapGraph build() {
-        progress.accept("indexing objects");
+        dev.heapchain.util.ProgressMeter meter = progress instanceof dev.heapchain.util.ProgressMeter m ? m : null;
+        long passBytes = file.compressed() ? -1 : file.fileSize();
+        phase(meter, "indexing objects", passBytes);
         IndexPass first = new IndexPass();
+        first.meter = meter;
         HprofReadSummary summary = new HprofReader(file, dump).read(first);
         long[] referenced = new long[(int) first.slotClassIds.size() - IndexPass.FIRST_CLASS_SLOT];
         for (int i = 0; i < referenced.length; i++) {
@@ -133,7 +136,7 @@ public final class HeapGraphBuilder {
             maps[c.index()] = FieldMap.of(c, idSize);
         }
 
-        progress.accept("reading references");
+        phase(meter, "reading references", passBytes);
         int[] classOfStream = classOf;
         EdgePass second = new EdgePass(index, streamToNode, classOfStream, maps, classes, keepWeak, idSize);
         if (!capture.isEmpty()) {
@@ -145,6 +148,7 @@ public final class HeapGraphBuilder {
             }
             second.capture(byClass);
         }
+        second.meter = meter;
         new HprofReader(file, dump).read(second);
         int[] outStart = new int[n + 1];
         int[] targets;
@@ -167,6 +171,14 @@ public final class HeapGraphBuilder {
         GraphStats stats = new GraphStats(second.dangling, second.weakSkipped, duplicateRoots, missingRoots, duplicates, keepWeak);
         return new HeapGraph(file, summary, classes, model, index, classOf, sizeUnits, outStart, targets, labels, roots,
                 maps, stats, second.captured.build());
+    }
+
+    private void phase(dev.heapchain.util.ProgressMeter meter, String name, long bytes) {
+        if (meter != null) {
+            meter.phase(name, bytes);
+        } else {
+            progress.accept(name);
+        }
     }
 
     private long duplicateRoots;

@@ -14,6 +14,17 @@ import dev.heapchain.util.LongList;
  * that use them, so objects record a slot per class id and are resolved after the pass.
  */
 final class IndexPass extends ClassTableCollector {
+    /** Set by the builder to publish how far the pass has got; null when nobody is watching. */
+    dev.heapchain.util.ProgressMeter meter;
+    private int sinceReport;
+
+    private void progressed(long offset) {
+        if (meter != null && ++sinceReport == 1 << 16) {
+            sinceReport = 0;
+            meter.at(offset);
+        }
+    }
+
     /** Slots 0..11 are primitive array types by type code; 12 marks class objects. */
     static final int CLASS_OBJECT_SLOT = 12;
     static final int FIRST_CLASS_SLOT = 16;
@@ -59,12 +70,14 @@ final class IndexPass extends ClassTableCollector {
 
     @Override
     public void instanceDump(long objectId, long classId, HprofInput in, int length, long offset) {
+        progressed(offset);
         add(objectId, slotOf(classId), 0);
         inference.instance(objectId, classId);
     }
 
     @Override
     public void objectArrayDump(long arrayId, long arrayClassId, int length, HprofInput in, long offset) {
+        progressed(offset);
         add(arrayId, slotOf(arrayClassId), length);
         inference.objectArray(arrayId, length);
     }

@@ -22,7 +22,7 @@ final class EngineOptions {
         int dumpNumber = common.dumpNumber(cmd);
         HprofFile file = HprofFile.open(dump);
         try (Progress progress = new Progress(cmd.getErr(), common.quiet)) {
-            HeapAnalysis a = HeapAnalysis.run(file, dumpNumber, keepWeak, capture, progress);
+            HeapAnalysis a = HeapAnalysis.run(file, dumpNumber, keepWeak, capture, progress.meter());
             common.printWarnings(a.graph().summary().warnings(), cmd.getErr());
             common.printWarnings(a.graph().classes().warnings(), cmd.getErr());
             return a;

@@ -1,19 +1,18 @@
 package dev.heapchain.cli;
 
 import java.io.PrintWriter;
-import java.util.function.Consumer;
 
 /**
  * One progress line on stderr for work that takes more than about two seconds: the phase and the
  * time so far. Silent when stderr is not a terminal (CI logs, pipes) and with --quiet.
  */
-final class Progress implements Consumer<String>, AutoCloseable {
+final class Progress implements AutoCloseable {
     private static final long DELAY_NANOS = 2_000_000_000L;
 
     private final PrintWriter err;
     private final boolean enabled;
     private final long start = System.nanoTime();
-    private volatile String phase = "";
+    private final dev.heapchain.util.ProgressMeter meter = new dev.heapchain.util.ProgressMeter();
     private Thread ticker;
     private boolean printed;
 
@@ -27,9 +26,9 @@ final class Progress implements Consumer<String>, AutoCloseable {
         }
     }
 
-    @Override
-    public void accept(String phase) {
-        this.phase = phase;
+    /** What the engine reports phases and percentages to. */
+    dev.heapchain.util.ProgressMeter meter() {
+        return meter;
     }
 
     private void tick() {
@@ -39,7 +38,9 @@ final class Progress implements Consumer<String>, AutoCloseable {
                 long elapsed = System.nanoTime() - start;
                 if (elapsed > DELAY_NANOS) {
                     synchronized (this) {
-                        err.printf("\rheapchain: %s... %.0f s\u001b[K", phase, elapsed / 1e9);
+                        int percent = meter.percent();
+                        err.printf("\rheapchain: %s... %s%.0f s\u001b[K", meter.phase(),
+                                percent >= 0 ? percent + "%, " : "", elapsed / 1e9);
                         err.flush();
                         printed = true;
                     }
