@@ -56,7 +56,7 @@
       var b = sideOf(c.baseline), a = sideOf(c.current);
       body.appendChild(el("tr", {class: "chain " + c.status}, el("td", {class: "status"}, c.status),
         el("td", {class: "class-name key"}, c.key), num(b.snapshots), num(a.snapshots), delta(c.snapshotsDelta, count),
-        el("td", {}, b.epochs), el("td", {}, a.epochs), num(b.retained), num(a.retained),
+        el("td", {class: "nowrap"}, b.epochs), el("td", {class: "nowrap"}, a.epochs), num(b.retained), num(a.retained),
         delta(c.retainedBytesDelta, bytes), bars(c)));
     });
     t.appendChild(body);
@@ -69,7 +69,7 @@
     var body = el("tbody");
     r.epochRanges.forEach(function (e) {
       body.appendChild(el("tr", {}, el("td", {}, e.name),
-        el("td", {}, e.fromEpoch === null ? "none" : e.fromEpoch + "\u2013" + e.toEpoch), num(count(e.epochs)),
+        el("td", {class: "nowrap"}, e.fromEpoch === null ? "none" : e.fromEpoch + "\u2013" + e.toEpoch), num(count(e.epochs)),
         num(count(e.baseline.snapshots)), num(bytes(e.baseline.retainedBytes)),
         num(count(e.current.snapshots)), num(bytes(e.current.retainedBytes))));
     });

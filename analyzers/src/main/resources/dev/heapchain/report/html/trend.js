@@ -69,11 +69,11 @@
     t.appendChild(el("thead", {}, head));
     var body = el("tbody");
     r.dumps.forEach(function (p, i) {
-      HC.expandableRow(body, [el("td", {class: "num"}, i + 1), el("td", {}, utc(p.capturedAtEpochMillis)),
+      HC.expandableRow(body, [el("td", {class: "num"}, i + 1), el("td", {class: "nowrap"}, utc(p.capturedAtEpochMillis)),
         el("td", {class: "num"}, "+" + hoursText(hours[i])),
         el("td", {class: p.leak ? "verdict leak" : "verdict ok"}, p.leak ? "LEAK" : "no leak"),
         el("td", {class: "num"}, count(snapshots(p))),
-        el("td", {}, p.oldestEpoch === null ? "-" : p.oldestEpoch + "\u2013" + p.newestEpoch),
+        el("td", {class: "nowrap"}, p.oldestEpoch === null ? "-" : p.oldestEpoch + "\u2013" + p.newestEpoch),
         el("td", {class: "num"}, bytes(p.chainRetainedBytes)), el("td", {class: "num"}, bytes(p.liveHeapBytes)),
         el("td", {class: "class-name"}, p.source)], 9, chainList(p), "show chains");
     });
