@@ -4,7 +4,6 @@ import dev.heapchain.analysis.chain.Profile;
 import dev.heapchain.report.AnalyzeJson;
 import dev.heapchain.report.AnalyzeText;
 import dev.heapchain.report.Check;
-import dev.heapchain.report.html.AnalyzeHtml;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,16 +68,13 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
             return new AnalyzeBatch(this, profile, maxLiveEpochs).run(files);
         }
-        if ("-".equals(json) && "-".equals(html)) {
-            throw new CommandLine.ParameterException(cmd, "only one of --json and --html can go to stdout (-)");
-        }
+        Output.checkOneOnStdout(cmd, json, html);
         ChainRun run = ChainRun.of(files.get(0), profile, maxLiveEpochs, common, engine, cmd, includeValues, html != null);
         if (json != null) {
             Output.to(json, cmd.getOut(), w -> AnalyzeJson.write(run.document(), w));
         }
         if (html != null) {
-            Output.to(html, cmd.getOut(), w -> AnalyzeHtml.write(run.summary(), run.report(), run.overview(), includeValues,
-                    VersionProvider.version(), w));
+            Output.to(html, cmd.getOut(), run::writeHtml);
         }
         if (!"-".equals(json) && !"-".equals(html)) {
             AnalyzeText.render(run.summary(), run.report(), cmd.getOut());

@@ -8,18 +8,26 @@ import dev.heapchain.analysis.HeapOverview;
 import dev.heapchain.analysis.chain.ChainAnalysis;
 import dev.heapchain.analysis.chain.ChainReport;
 import dev.heapchain.analysis.chain.Profile;
+import dev.heapchain.history.ReportFacts;
+import dev.heapchain.history.ReportReader;
 import dev.heapchain.report.AnalyzeJson;
+import dev.heapchain.report.html.AnalyzeHtml;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The analyze job on one dump, keeping only its results: the graph is dropped on return, so commands
- * that read many dumps hold one graph at a time.
+ * that read many dumps hold one graph at a time. analyze, compare, trend and demo all produce their
+ * documents from here, so a report made by demo is the one analyze would write.
  *
- * @param overview what the HTML page adds (top objects, histogram), or null when not asked for
+ * @param overview       what the HTML page adds (top objects, histogram), or null when not asked for
+ * @param includeValues  whether values from the dump (thread names, ...) were let into the results
  */
-record ChainRun(EngineSummary summary, ChainReport report, java.util.List<ClassRetention.Row> classes,
-                HeapOverview overview) {
+record ChainRun(EngineSummary summary, ChainReport report, List<ClassRetention.Row> classes,
+                HeapOverview overview, boolean includeValues) {
     /** Largest objects listed in the HTML report; the `top` command lists more. */
     static final int TOP_OBJECTS = 10;
 
@@ -30,15 +38,33 @@ record ChainRun(EngineSummary summary, ChainReport report, java.util.List<ClassR
 
     static ChainRun of(Path dump, Profile profile, int maxLiveEpochs, CommonOptions common, EngineOptions engine,
                        picocli.CommandLine cmd, boolean includeValues, boolean withOverview) {
-        HeapAnalysis a = engine.analyze(dump, common, cmd, profile.captureClasses());
+        return of(engine.analyze(dump, common, cmd, profile.captureClasses()), profile, maxLiveEpochs, includeValues,
+                withOverview);
+    }
+
+    /** From a graph already built (demo builds its own, without the CLI's dump options). */
+    static ChainRun of(HeapAnalysis a, Profile profile, int maxLiveEpochs, boolean includeValues, boolean withOverview) {
         a.includeValues(includeValues);
         ChainReport report = ChainAnalysis.run(a, profile, maxLiveEpochs);
         EngineSummary summary = EngineSummary.of(a);
         HeapOverview overview = withOverview ? HeapOverview.of(a, summary, TOP_OBJECTS) : null;
-        return new ChainRun(summary, report, ClassRetention.compute(a), overview);
+        return new ChainRun(summary, report, ClassRetention.compute(a), overview, includeValues);
     }
 
     ObjectNode document() {
         return AnalyzeJson.tree(summary, report, classes, VersionProvider.version());
+    }
+
+    /** What compare and trend read, as they would read the stored document; {@code source} names it. */
+    ReportFacts facts(String source) {
+        return ReportReader.read(document(), source);
+    }
+
+    /** The analyze HTML page; only for a run made with the overview. */
+    void writeHtml(Writer w) throws IOException {
+        if (overview == null) {
+            throw new IllegalStateException("the HTML page needs a run made with its overview");
+        }
+        AnalyzeHtml.write(summary, report, overview, includeValues, VersionProvider.version(), w);
     }
 }

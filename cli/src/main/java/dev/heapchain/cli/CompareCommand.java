@@ -5,6 +5,7 @@ import dev.heapchain.history.CompareText;
 import dev.heapchain.history.Comparer;
 import dev.heapchain.history.Comparison;
 import dev.heapchain.history.ReportFacts;
+import dev.heapchain.history.html.CompareHtml;
 import dev.heapchain.history.Threshold;
 import dev.heapchain.report.Check;
 import picocli.CommandLine;
@@ -55,6 +56,10 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE|-", description = "Write the heapchain.compare/1 JSON document to FILE, or to stdout with -.")
     String json;
 
+    @Option(names = "--html", paramLabel = "FILE|-",
+            description = "Write a self-contained HTML page (verdict, chains before and after, pins, class growth) to FILE, or to stdout with -.")
+    String html;
+
     @Option(names = "--junit", paramLabel = "FILE", description = "Write the regression check as JUnit XML, for CI test reports.")
     Path junit;
 
@@ -70,6 +75,7 @@ final class CompareCommand implements Callable<Integer> {
         if (top < 0) {
             throw new CommandLine.ParameterException(cmd, "--top must be 0 or more, not " + top);
         }
+        Output.checkOneOnStdout(cmd, json, html);
         ReportInputs inputs = new ReportInputs(common, engine, profile, cmd);
         ReportFacts base = inputs.load(baseline);
         ReportFacts cur = inputs.load(current);
@@ -77,7 +83,10 @@ final class CompareCommand implements Callable<Integer> {
         if (json != null) {
             Output.to(json, cmd.getOut(), w -> CompareJson.write(c, VersionProvider.version(), w));
         }
-        if (json == null || !json.equals("-")) {
+        if (html != null) {
+            Output.to(html, cmd.getOut(), w -> CompareHtml.write(c, VersionProvider.version(), w));
+        }
+        if (!"-".equals(json) && !"-".equals(html)) {
             CompareText.render(c, cmd.getOut());
         }
         boolean regressed = c.verdict().equals(Comparison.REGRESSED);

@@ -45,7 +45,7 @@ final class ReportInputs {
             }
         }
         ChainRun run = ChainRun.of(input, profile.profile(cmd), profile.maxLiveEpochs(cmd), common, engine, cmd);
-        return ReportReader.read(run.document(), input.toString());
+        return run.facts(input.toString());
     }
 
     /** Whether the file's first non-blank byte is '{'; unreadable files are left to the dump reader to report. */

@@ -2,6 +2,7 @@ package dev.heapchain.cli;
 
 import dev.heapchain.history.Rates;
 import dev.heapchain.history.ReportFacts;
+import dev.heapchain.history.html.TrendHtml;
 import dev.heapchain.history.TrendJson;
 import dev.heapchain.history.TrendReport;
 import dev.heapchain.history.TrendText;
@@ -47,6 +48,10 @@ final class TrendCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE|-", description = "Write the heapchain.trend/1 JSON document to FILE, or to stdout with -.")
     String json;
 
+    @Option(names = "--html", paramLabel = "FILE|-",
+            description = "Write a self-contained HTML page (check, line chart of bytes over time, a row per dump) to FILE, or to stdout with -.")
+    String html;
+
     @Option(names = "--junit", paramLabel = "FILE", description = "Write the growth check as JUnit XML, for CI test reports.")
     Path junit;
 
@@ -61,6 +66,7 @@ final class TrendCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(cmd, "--fail-on-growth: " + e.getMessage());
             }
         }
+        Output.checkOneOnStdout(cmd, json, html);
         ReportInputs reader = new ReportInputs(common, engine, profile, cmd);
         List<ReportFacts> reports = new ArrayList<>();
         for (Path p : inputs) {
@@ -75,7 +81,10 @@ final class TrendCommand implements Callable<Integer> {
         if (json != null) {
             Output.to(json, cmd.getOut(), w -> TrendJson.write(t, VersionProvider.version(), w));
         }
-        if (json == null || !json.equals("-")) {
+        if (html != null) {
+            Output.to(html, cmd.getOut(), w -> TrendHtml.write(t, VersionProvider.version(), w));
+        }
+        if (!"-".equals(json) && !"-".equals(html)) {
             TrendText.render(t, cmd.getOut());
         }
         if (junit != null) {

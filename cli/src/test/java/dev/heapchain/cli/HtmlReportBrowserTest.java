@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.heapchain.fixtures.Variant;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -27,7 +28,8 @@ import org.openqa.selenium.logging.LogType;
 
 /**
  * Opens `analyze --html` reports in headless Chromium: the fixtures' leaky dump and a dump whose
- * class, field and thread names are markup. Screenshots go to target/html-report/.
+ * class, field and thread names are markup; then `compare --html` and `trend --html` pages, from
+ * fixture reports and from reports whose class names are markup. Screenshots go to target/html-report/.
  */
 class HtmlReportBrowserTest {
     private static final Path SHOTS = Path.of("target", "html-report");
@@ -102,6 +104,95 @@ class HtmlReportBrowserTest {
         assertFalse(driver.getPageSource().contains("secret thread"), "thread names are values: left out");
 
         checkQuietAndOffline(html);
+    }
+
+    @Test
+    void comparePageShowsVerdictChainsPinsAndClasses() throws Exception {
+        Path html = dir.resolve("compare.html");
+        Cli r = Cli.run("compare", "-q", FixtureSet.report(Variant.FIXED, 800, 1_000).toString(),
+                FixtureSet.report(Variant.LEAKY, 800, 2_000).toString(), "--html", html.toString());
+        assertEquals(0, r.code(), r.toString());
+        open(html);
+
+        assertEquals("COMPARE: REGRESSED", text("#verdict-title"));
+        assertTrue(text("#verdict .reasons").contains("regressed: the verdict went from no leak to LEAK"), text("#verdict .reasons"));
+        List<WebElement> chains = driver.findElements(By.cssSelector("#chain-table tbody tr"));
+        assertEquals(2, chains.size());
+        for (WebElement c : chains) {
+            assertTrue(c.getText().startsWith("matched org.apache.kafka.timeline.SnapshotRegistry at "), c.getText());
+            assertTrue(c.getText().contains(" 1 800 +799 "), "snapshots before, after and the delta: " + c.getText());
+            assertEquals(2, c.findElements(By.cssSelector("svg.pair-bars rect")).size());
+        }
+        assertEquals("bookkeeping pin by java.util.ArrayList", text("#new-pins li"));
+        assertEquals("No pin vanished.", text("#vanished-pins li"));
+        List<WebElement> classes = driver.findElements(By.cssSelector("#class-table tbody tr"));
+        assertEquals(10, classes.size(), "--top 10");
+        assertTrue(classes.stream().anyMatch(c -> c.getText().startsWith("org.apache.kafka.timeline.Snapshot +")),
+                "the snapshot class grew");
+        screenshot("compare.png");
+
+        checkQuietAndOffline(html);
+    }
+
+    @Test
+    void trendPageDrawsBothLinesAndTheirFits() throws Exception {
+        long t0 = 1_700_000_000_000L;
+        long hour = 3_600_000L;
+        Path html = dir.resolve("trend.html");
+        Cli r = Cli.run("trend", "-q", FixtureSet.report(Variant.LEAKY, 800, t0 + 3 * hour).toString(),
+                FixtureSet.report(Variant.LEAKY, 200, t0).toString(), FixtureSet.report(Variant.LEAKY, 400, t0 + hour).toString(),
+                "--fail-on-growth", "100KB/h", "--html", html.toString());
+        assertEquals(ExitCode.LEAK.code(), r.code(), r.toString());
+        open(html);
+
+        assertEquals("TREND: GROWTH over 100.0 KB/h", text("#verdict-title"));
+        assertTrue(text("#verdict .reasons").startsWith("snapshot chains grow by "), text("#verdict .reasons"));
+        assertTrue(text("#chain-rate").matches("\\d+\\.\\d [KM]B/h \\(\\+\\d+\\.\\d%/h\\)"), text("#chain-rate"));
+        List<WebElement> lines = driver.findElements(By.cssSelector("#chart polyline.line"));
+        assertEquals(2, lines.size(), "chains and live heap");
+        for (WebElement line : lines) {
+            double[] y = ys(line.getAttribute("points"));
+            assertEquals(3, y.length, "a point per dump");
+            assertTrue(y[0] > y[1] && y[1] > y[2], "both rise over the leaky runs (SVG y grows downwards): "
+                    + line.getAttribute("points"));
+        }
+        assertEquals(2, driver.findElements(By.cssSelector("#chart line.fit")).size());
+        List<WebElement> dots = driver.findElements(By.cssSelector("#chart circle.dot.chains"));
+        new Actions(driver).moveToElement(dots.get(2)).perform();
+        assertTrue(text("#chart-readout").startsWith("snapshot chains retained: ") && text("#chart-readout").contains("at +3.0 h"),
+                text("#chart-readout"));
+        List<WebElement> rows = driver.findElements(By.cssSelector("#dump-table > tbody > tr.expandable"));
+        assertEquals(3, rows.size());
+        assertTrue(rows.get(0).getText().contains("2023-11-14 22:13:20 UTC +0.0 min LEAK 400 0\u2013199"), rows.get(0).getText());
+        screenshot("trend.png");
+
+        checkQuietAndOffline(html);
+    }
+
+    @Test
+    void compareWithHostileClassNamesStaysText() throws Exception {
+        Path html = dir.resolve("compare-hostile.html");
+        Cli r = Cli.run("compare", "-q", HostileReports.write(dir, "h-base", 10, 1_000).toString(),
+                HostileReports.write(dir, "h-cur", 50, 2_000).toString(), "--html", html.toString());
+        assertEquals(0, r.code(), r.toString());
+        open(html);
+
+        assertEquals("COMPARE: REGRESSED", text("#verdict-title"));
+        String key = text("#chain-table tbody td.key");
+        assertTrue(key.startsWith(HostileReports.REGISTRY + " at "), key);
+        assertTrue(driver.findElements(By.cssSelector("#class-table td.class-name")).stream()
+                .anyMatch(c -> c.getText().equals(ChainDumps.IMG)), "the snapshot class's name as text");
+        screenshot("compare-hostile.png");
+        JavascriptExecutor js = driver;
+        assertEquals(0L, js.executeScript("return document.querySelectorAll('img').length"));
+        assertEquals(3L, js.executeScript("return document.scripts.length"), "no injected script element");
+
+        checkQuietAndOffline(html);
+    }
+
+    /** The y coordinates of an SVG polyline's "x,y x,y ..." points. */
+    private static double[] ys(String points) {
+        return java.util.Arrays.stream(points.trim().split("\\s+")).mapToDouble(p -> Double.parseDouble(p.split(",")[1])).toArray();
     }
 
     private static Path report(Path dump, String name, String... more) {

@@ -89,9 +89,9 @@ var HC = (function () {
     return box;
   }
 
-  /* A row that shows a detail row under it when its button is clicked. */
-  function expandableRow(tbody, cells, columns, detail) {
-    var button = el("button", {class: "expand", type: "button", "aria-expanded": "false", title: "show paths"}, "\u25b8");
+  /* A row that shows a detail row under it when its button is clicked; title names what unfolds. */
+  function expandableRow(tbody, cells, columns, detail, title) {
+    var button = el("button", {class: "expand", type: "button", "aria-expanded": "false", title: title || "show paths"}, "\u25b8");
     var row = el("tr", {class: "expandable"}, el("td", {}, button));
     cells.forEach(function (c) { row.appendChild(c); });
     var more = el("tr", {class: "detail"}, el("td", {colspan: columns + 1}, detail));
@@ -135,6 +135,57 @@ var HC = (function () {
       last.setAttribute("text-anchor", "end");
       root.appendChild(last);
     }
+    container.replaceChildren(root);
+  }
+
+  /* Lines as inline SVG against a shared x (hours for trend), y in bytes from 0. series: [{cls, values,
+     fit: {from, to} or null}]: a fit is a straight dashed line from x = 0 to the last x. Each point is a
+     dot whose hover calls options.onHover(seriesIndex, pointIndex). */
+  function lineChart(container, x, series, options) {
+    var W = 1000, H = 300, left = 70, right = 16, top = 10, bottom = 28;
+    var plotW = W - left - right, plotH = H - top - bottom;
+    var xMax = 0, yMax = 0;
+    x.forEach(function (v) { xMax = Math.max(xMax, v); });
+    series.forEach(function (s) {
+      s.values.forEach(function (v) { yMax = Math.max(yMax, v); });
+      if (s.fit) {
+        yMax = Math.max(yMax, s.fit.from, s.fit.to);
+      }
+    });
+    function px(v) { return (left + (xMax > 0 ? v / xMax : 0) * plotW).toFixed(1); }
+    /* A fit can fall below 0 between dumps; it is clipped to the plot rather than rescaling the axis. */
+    function py(v) { return (top + plotH - (yMax > 0 ? Math.max(0, Math.min(1, v / yMax)) : 0) * plotH).toFixed(1); }
+    var root = svg("svg", {viewBox: "0 0 " + W + " " + H, class: "chart-svg line-chart", role: "img", "aria-label": options.title});
+    [0, 0.25, 0.5, 0.75, 1].forEach(function (f) {
+      var y = py(yMax * f);
+      root.appendChild(svg("line", {class: "grid", x1: left, x2: W - right, y1: y, y2: y}));
+      var t = label(left - 6, Number(y) + 4, f === 0 ? "0" : bytes(Math.round(yMax * f)));
+      t.setAttribute("text-anchor", "end");
+      root.appendChild(t);
+    });
+    /* One x label per dump while they fit; otherwise the first and the last. */
+    x.forEach(function (v, i) {
+      if (x.length <= 12 || i === 0 || i === x.length - 1) {
+        var t = label(px(v), H - 8, options.xLabel(v));
+        t.setAttribute("text-anchor", i === 0 && x.length > 1 ? "start" : i === x.length - 1 && x.length > 1 ? "end" : "middle");
+        root.appendChild(t);
+      }
+    });
+    series.forEach(function (s, si) {
+      if (s.fit && x.length > 1) {
+        root.appendChild(svg("line", {class: "fit " + s.cls, x1: px(0), y1: py(s.fit.from), x2: px(xMax), y2: py(s.fit.to)}));
+      }
+      var points = s.values.map(function (v, i) { return px(x[i]) + "," + py(v); }).join(" ");
+      root.appendChild(svg("polyline", {class: "line " + s.cls, points: points}));
+      s.values.forEach(function (v, i) {
+        var dot = svg("circle", {class: "dot " + s.cls, cx: px(x[i]), cy: py(v), r: 5, "data-series": si, "data-index": i});
+        var tip = svg("title", {});
+        tip.textContent = bytes(v);
+        dot.appendChild(tip);
+        dot.addEventListener("mouseenter", function () { options.onHover(si, i); });
+        root.appendChild(dot);
+      });
+    });
     container.replaceChildren(root);
   }
 
@@ -182,6 +233,6 @@ var HC = (function () {
     draw();
   }
 
-  return {data: data, el: el, bytes: bytes, count: count, pathList: pathList, expandableRow: expandableRow,
-    barChart: barChart, sortableTable: sortableTable};
+  return {data: data, el: el, svg: svg, bytes: bytes, count: count, pathList: pathList, expandableRow: expandableRow,
+    barChart: barChart, lineChart: lineChart, sortableTable: sortableTable};
 })();
