@@ -39,6 +39,8 @@ public final class HeapGraph {
     private final FieldMap[] fieldMaps;
     private final GraphStats stats;
     private final CapturedFields captured;
+    /** The class of class objects; looked up once (null in dumps without it). */
+    private final HeapClass javaLangClass;
     /** 1 for classes whose objects are instances (not arrays), by class index. */
     private final byte[] instanceClass;
     /** Node of each class's class object, by class index; -1 when the dump holds no CLASS_DUMP for it. */
@@ -61,6 +63,7 @@ public final class HeapGraph {
         this.fieldMaps = fieldMaps;
         this.stats = stats;
         this.captured = captured;
+        this.javaLangClass = classes.byName("java.lang.Class");
         this.instanceClass = new byte[classes.size()];
         for (HeapClass c : classes.all()) {
             instanceClass[c.index()] = (byte) (c.isArray() ? 0 : 1);
@@ -128,8 +131,7 @@ public final class HeapGraph {
     public HeapClass classOf(int node) {
         int c = classOf[node];
         if ((c & CLASS_OBJECT) != 0) {
-            HeapClass jlc = classes.byName("java.lang.Class");
-            return jlc != null ? jlc : classes.byIndex(c & ~CLASS_OBJECT);
+            return javaLangClass != null ? javaLangClass : classes.byIndex(c & ~CLASS_OBJECT);
         }
         return classes.byIndex(c);
     }
