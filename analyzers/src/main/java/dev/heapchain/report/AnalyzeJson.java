@@ -25,18 +25,7 @@ public final class AnalyzeJson {
 
     public static ObjectNode tree(EngineSummary s, ChainReport r, List<ClassRetention.Row> classes, String toolVersion) {
         ObjectMapper m = Json.mapper();
-        ObjectNode root = m.createObjectNode();
-        root.put("schema", SCHEMA);
-        root.set("tool", Json.tool(m, toolVersion));
-        root.set("dump", Json.dump(m, s.dump()));
-        root.set("sizeModel", Json.sizeModel(m, s.sizeModel()));
-        ObjectNode graph = root.putObject("graph");
-        graph.put("objects", s.nodes());
-        graph.put("references", s.edges());
-        graph.put("reachableObjects", s.reachableObjects());
-        graph.put("unreachableObjects", s.unreachableObjects());
-        graph.put("reachableBytes", s.reachableBytes());
-        graph.put("weakReferencesKept", s.stats().keepWeak());
+        ObjectNode root = Json.engineDocument(m, SCHEMA, toolVersion, s, false);
         root.set("profile", m.valueToTree(r.profile()));
         root.put("maxLiveEpochs", r.maxLiveEpochs());
         root.put("targets", r.targets());

@@ -19,6 +19,35 @@ public final class Json {
         return m;
     }
 
+    /**
+     * The opening every engine-based document shares: schema, tool, dump, sizeModel and graph.
+     *
+     * @param details whether graph also lists dangling references and weak references left out
+     *                (top and paths do; the analyze schema keeps graph to the summary figures)
+     */
+    public static ObjectNode engineDocument(ObjectMapper m, String schema, String toolVersion,
+                                            dev.heapchain.analysis.EngineSummary s, boolean details) {
+        ObjectNode root = m.createObjectNode();
+        root.put("schema", schema);
+        root.set("tool", tool(m, toolVersion));
+        root.set("dump", dump(m, s.dump()));
+        root.set("sizeModel", sizeModel(m, s.sizeModel()));
+        ObjectNode graph = root.putObject("graph");
+        graph.put("objects", s.nodes());
+        graph.put("references", s.edges());
+        graph.put("reachableObjects", s.reachableObjects());
+        graph.put("unreachableObjects", s.unreachableObjects());
+        graph.put("reachableBytes", s.reachableBytes());
+        if (details) {
+            graph.put("danglingReferences", s.stats().danglingReferences());
+        }
+        graph.put("weakReferencesKept", s.stats().keepWeak());
+        if (details) {
+            graph.put("weakReferencesLeftOut", s.stats().weakEdgesSkipped());
+        }
+        return root;
+    }
+
     public static ObjectNode tool(ObjectMapper m, String version) {
         ObjectNode t = m.createObjectNode();
         t.put("name", "heapchain");

@@ -65,20 +65,7 @@ public final class ObjectsReport {
     public static void json(String schema, EngineSummary s, List<ObjectReport> objects, String toolVersion, Writer out)
             throws IOException {
         ObjectMapper m = Json.mapper();
-        ObjectNode root = m.createObjectNode();
-        root.put("schema", schema);
-        root.set("tool", Json.tool(m, toolVersion));
-        root.set("dump", Json.dump(m, s.dump()));
-        root.set("sizeModel", Json.sizeModel(m, s.sizeModel()));
-        ObjectNode graph = root.putObject("graph");
-        graph.put("objects", s.nodes());
-        graph.put("references", s.edges());
-        graph.put("reachableObjects", s.reachableObjects());
-        graph.put("unreachableObjects", s.unreachableObjects());
-        graph.put("reachableBytes", s.reachableBytes());
-        graph.put("danglingReferences", s.stats().danglingReferences());
-        graph.put("weakReferencesKept", s.stats().keepWeak());
-        graph.put("weakReferencesLeftOut", s.stats().weakEdgesSkipped());
+        ObjectNode root = Json.engineDocument(m, schema, toolVersion, s, true);
         ArrayNode arr = root.putArray("objects");
         for (ObjectReport o : objects) {
             ObjectNode x = arr.addObject();
