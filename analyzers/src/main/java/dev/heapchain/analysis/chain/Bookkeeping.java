@@ -30,11 +30,7 @@ final class Bookkeeping {
         this.a = a;
         this.g = a.graph();
         this.numbers = numbers;
-        var classes = ChainAnalysis.classIndexes(g, profile.classes());
-        for (int v = 0; v < g.nodeCount(); v++) {
-            if (g.isClassObject(v) || !classes.contains(g.classIndex(v)) || !a.dominators().isReachable(v)) {
-                continue;
-            }
+        for (int v : ChainAnalysis.reachableInstances(a, profile.classes())) {
             int list = Fields.target(g, v, profile.liveEpochsField());
             int container = profile.containerField() == null ? -1 : Fields.target(g, v, profile.containerField());
             handles.add(new Handle(v, numbers.request(v, profile.epochField()), list, container));

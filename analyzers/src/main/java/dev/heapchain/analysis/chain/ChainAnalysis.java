@@ -22,11 +22,11 @@ public final class ChainAnalysis {
 
     public static ChainReport run(HeapAnalysis a, Profile profile, int maxLiveEpochs) {
         HeapGraph g = a.graph();
-        Set<Integer> targetClasses = classIndexes(g, profile.targetClasses());
-        List<Integer> found = new ArrayList<>();
+        boolean[] targetClasses = classMask(g, profile.targetClasses());
+        dev.heapchain.util.IntList found = new dev.heapchain.util.IntList();
         long unreachable = 0;
         for (int v = 0; v < g.nodeCount(); v++) {
-            if (!g.isClassObject(v) && targetClasses.contains(g.classIndex(v))) {
+            if (!g.isClassObject(v) && targetClasses[g.classIndex(v)]) {
                 if (a.dominators().isReachable(v)) {
                     found.add(v);
                 } else {
@@ -34,7 +34,7 @@ public final class ChainAnalysis {
                 }
             }
         }
-        int[] all = found.stream().mapToInt(Integer::intValue).toArray();
+        int[] all = found.toArray();
         NumberReader numbers = new NumberReader(g);
         NumberReader.Slot[] slots = new NumberReader.Slot[all.length];
         for (int i = 0; i < all.length; i++) {
@@ -110,16 +110,27 @@ public final class ChainAnalysis {
                 epochStats.basis() == EpochStatsBuilder.Basis.SET ? "set" : "sum-of-chain-parts", List.copyOf(withPins), verdict);
     }
 
-    /** Class indexes of the named classes and all their subclasses. */
-    static Set<Integer> classIndexes(HeapGraph g, List<String> names) {
-        Set<Integer> out = new HashSet<>();
+    /** Whether each class (by index) is one of the named classes or a subclass of one. */
+    static boolean[] classMask(HeapGraph g, List<String> names) {
+        boolean[] out = new boolean[g.classes().size()];
         for (HeapClass c : g.classes().all()) {
             for (String name : names) {
-                if (c.isSubclassOf(name)) {
-                    out.add(c.index());
-                }
+                out[c.index()] |= c.isSubclassOf(name);
             }
         }
         return out;
+    }
+
+    /** Reachable instances of the named classes (and subclasses), ascending; one scan, no boxing. */
+    static int[] reachableInstances(HeapAnalysis a, List<String> names) {
+        HeapGraph g = a.graph();
+        boolean[] mask = classMask(g, names);
+        dev.heapchain.util.IntList out = new dev.heapchain.util.IntList();
+        for (int v = 0; v < g.nodeCount(); v++) {
+            if (!g.isClassObject(v) && mask[g.classIndex(v)] && a.dominators().isReachable(v)) {
+                out.add(v);
+            }
+        }
+        return out.toArray();
     }
 }

@@ -4,7 +4,6 @@ import dev.heapchain.analysis.DominatorTree;
 import dev.heapchain.analysis.HeapAnalysis;
 import dev.heapchain.graph.HeapGraph;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,21 +20,19 @@ final class Containers {
     private final HeapAnalysis a;
     private final HeapGraph g;
     private final Profile.Container profile;
-    private final List<Integer> instances = new ArrayList<>();
-    private final Set<Integer> classes;
+    private final int[] instances;
+    private final boolean[] classes;
+    /** No container classes in the profile: the chain's nearest common dominator owns it. */
+    private final boolean anyOwner;
 
     Containers(HeapAnalysis a, Profile.Container profile) {
         this.a = a;
         this.g = a.graph();
         this.profile = profile;
-        this.classes = profile == null ? Set.of() : ChainAnalysis.classIndexes(g, profile.classes());
-        if (!classes.isEmpty()) {
-            for (int v = 0; v < g.nodeCount(); v++) {
-                if (!g.isClassObject(v) && classes.contains(g.classIndex(v)) && a.dominators().isReachable(v)) {
-                    instances.add(v);
-                }
-            }
-        }
+        List<String> names = profile == null || profile.classes() == null ? List.of() : profile.classes();
+        this.classes = ChainAnalysis.classMask(g, names);
+        this.anyOwner = names.isEmpty();
+        this.instances = names.isEmpty() ? new int[0] : ChainAnalysis.reachableInstances(a, names);
     }
 
     /** The owner of a chain, or -1; {@code newest} is the member with the highest epoch. */
@@ -56,10 +53,10 @@ final class Containers {
             lca = newest;
         }
         for (int v = lca; v >= 0; v = a.dominators().immediateDominator(v)) {
-            if (classes.isEmpty() && !set.contains(v)) {
+            if (anyOwner && !set.contains(v)) {
                 return v;
             }
-            if (!g.isClassObject(v) && classes.contains(g.classIndex(v))) {
+            if (!g.isClassObject(v) && classes[g.classIndex(v)]) {
                 return v;
             }
         }
