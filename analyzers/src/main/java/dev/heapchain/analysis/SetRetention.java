@@ -17,7 +17,8 @@ final class SetRetention {
     private final int[] exit;
     /** Preorder numbers in dominator-tree order: a subtree is one contiguous range. */
     private final int[] byEnter;
-    private final int[] mark;
+    /** Walk marks by node (members +epoch, reached -epoch); allocated on the first walk only. */
+    private int[] mark;
     private int epoch;
 
     SetRetention(HeapGraph graph, DominatorTree tree) {
@@ -49,7 +50,6 @@ final class SetRetention {
             exit[n] = enter[n] + exit[n] - 1;
             byEnter[enter[n]] = n;
         }
-        mark = new int[graph.nodeCount()];
     }
 
     /** Position of a reachable node in dominator-tree preorder, or -1. */
@@ -124,7 +124,6 @@ final class SetRetention {
      */
     long retainedSize(int[] nodes, java.util.function.IntConsumer retainedNodes) {
         int d = -1;
-        epoch++;
         int members = 0;
         for (int v : nodes) {
             int n = tree.number(v);
@@ -132,20 +131,32 @@ final class SetRetention {
                 continue; // unreachable members retain nothing
             }
             members++;
-            mark[v] = epoch; // marks members: the walk must not enter them
             d = d < 0 ? n : lca(d, n);
         }
         if (members == 0) {
             return 0;
         }
         int dNode = d == 0 ? -1 : tree.nodeAt(d);
-        if (dNode >= 0 && mark[dNode] == epoch) {
+        boolean dIsMember = false;
+        for (int v : nodes) {
+            dIsMember |= v == dNode;
+        }
+        if (dIsMember) {
             if (retainedNodes != null) {
                 for (int i = enter[d]; i <= exit[d]; i++) {
                     retainedNodes.accept(tree.nodeAt(byEnter[i]));
                 }
             }
             return tree.retainedAt(d);
+        }
+        if (mark == null) {
+            mark = new int[graph.nodeCount()];
+        }
+        epoch++;
+        for (int v : nodes) {
+            if (tree.number(v) >= 0) {
+                mark[v] = epoch; // members: the walk must not enter them
+            }
         }
         long reachedBytes = walk(d, dNode);
         if (retainedNodes != null) {
