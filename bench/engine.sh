@@ -54,16 +54,23 @@ median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] 
 # timed NAME CMD...: runs CMD under GNU time, prints the run's line, appends "wall rss_kib cpu" to $tmp/NAME.
 timed() {
   local name="$1"; shift
-  /usr/bin/time -o "$tmp/time" -f '%e %M %U %S' "$@" > "$tmp/out" 2> "$tmp/err" || {
-    echo "$name failed:" >&2; tail -n 20 "$tmp/err" >&2; cat "$tmp/time" >&2; return 1; }
-  local wall rss user sys cpu
-  read -r wall rss user sys < "$tmp/time"
+  local rc=0 wall rss user sys cpu
+  /usr/bin/time -o "$tmp/time" -f '%e %M %U %S' "$@" > "$tmp/out" 2> "$tmp/err" || rc=$?
+  read -r wall rss user sys < <(tail -n 1 "$tmp/time")
+  if [ "$rc" != 0 ]; then
+    # A failed run (an OutOfMemoryError under the memory target, say) is reported, not counted.
+    printf '  %-16s FAILED (exit %d) after %.2f s, peak RSS %d MiB: %s\n' "$name" "$rc" "$wall" "$((rss / 1024))" \
+      "$(grep -m1 -E 'Error|Exception' "$tmp/err" || tail -n 1 "$tmp/err")"
+    echo "$rc" >> "$tmp/$name.failed"
+    return 0
+  fi
   cpu="$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')"
   echo "$wall $rss $cpu" >> "$tmp/$name"
   printf '  %-16s wall %6.2f s, cpu %6.2f s, peak RSS %5d MiB  (load %s)\n' "$name" "$wall" "$cpu" "$((rss / 1024))" "$(load)"
 }
 # medians NAME: sets m_wall, m_cpu, m_rss (MiB) from $tmp/NAME.
 medians() {
+  if [ ! -s "$tmp/$1" ]; then m_wall=nan; m_cpu=nan; m_rss=0; return; fi
   m_wall="$(cut -d' ' -f1 "$tmp/$1" | median)"
   m_rss="$(cut -d' ' -f2 "$tmp/$1" | median | awk '{ printf "%.0f", $1 / 1024 }')"
   m_cpu="$(cut -d' ' -f3 "$tmp/$1" | median)"
@@ -86,14 +93,17 @@ if [ "${ENGINE:-1}" != 0 ]; then
     # shellcheck disable=SC2086
     {
       timed top-default java $default_opts -jar "$jar" top "$dump" --limit 10
-      timed top-850m java $memory_opts -jar "$jar" top "$dump" --limit 10
+      timed top-memory java $memory_opts -jar "$jar" top "$dump" --limit 10
       timed analyze-default java $default_opts -jar "$jar" analyze "$dump" --json /dev/null
-      timed analyze-850m java $memory_opts -jar "$jar" analyze "$dump" --json /dev/null
+      timed analyze-memory java $memory_opts -jar "$jar" analyze "$dump" --json /dev/null
     }
   done
   echo "load average after the engine runs: $(load)"
   echo "medians of $runs:"
-  for config in default 850m; do
+  for config in default memory; do
+    for name in "top-$config" "analyze-$config"; do
+      [ -f "$tmp/$name.failed" ] && echo "  $name: $(wc -l < "$tmp/$name.failed") of $runs runs failed (medians of the others)"
+    done
     medians "top-$config"; tw="$m_wall"; tc="$m_cpu"
     printf '  %-16s wall %5.2f s, cpu %5.2f s, peak RSS %4d MiB (%.0f bytes per object)\n' \
       "top-$config" "$m_wall" "$m_cpu" "$m_rss" "$(awk -v r="$m_rss" -v n="$objects" 'BEGIN { print r * 1048576 / n }')"
