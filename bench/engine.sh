@@ -119,7 +119,7 @@ if [ "${PHASES:-0}" = 1 ]; then
     echo
     echo "== phases, java $opts (load $(load))"
     # shellcheck disable=SC2086
-    java $opts -cp "$jar" "$here/bench/phases/EnginePhases.java" "$dump"
+    java $opts -cp "$jar" "$here/bench/phases/EnginePhases.java" "$dump" || echo "  (the harness failed, exit $?)"
   done
 fi
 

@@ -56,7 +56,10 @@ public final class EnginePhases {
         System.out.printf("paths: 4 B x n = %.0f MiB; dominator tree: pre, vertex, idom, retained, 20 B x n = %.0f MiB%n",
                 4 * n / MIB, 20 * n / MIB);
 
-        // The breadth-first search alone, for its share of the parallel phase.
+        // The breadth-first search alone, for its share of the parallel phase. The analysis goes
+        // first, so that its paths and dominator tree make room under a tight -Xmx.
+        a = null;
+        top = null;
         long wall = System.nanoTime();
         long cpu = OS.getProcessCpuTime();
         GcRootPaths.compute(g);
