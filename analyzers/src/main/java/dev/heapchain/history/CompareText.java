@@ -30,7 +30,7 @@ public final class CompareText {
         out.println();
         out.println("Epochs (snapshots, summed retained: baseline -> current):");
         for (Comparison.EpochRange r : c.epochRanges()) {
-            String range = r.fromEpoch() == null ? "none" : r.fromEpoch() + ".." + r.toEpoch() + " (" + Units.count(r.epochs()) + " epochs)";
+            String range = r.fromEpoch() == null ? "none" : r.fromEpoch() + ".." + r.toEpoch() + " (" + Units.count(r.epochs()) + (r.epochs() == 1 ? " epoch)" : " epochs)");
             out.printf(Locale.ROOT, "  %-14s %-28s %s, %s -> %s, %s%n", r.name(), range, Units.count(r.baselineSnapshots()),
                     Units.bytes(r.baselineRetainedBytes()), Units.count(r.currentSnapshots()), Units.bytes(r.currentRetainedBytes()));
         }
