@@ -53,9 +53,9 @@ public final class HprofReader {
             in.idSize(header.idSize());
             visitor.header(header);
             dumps = readRecords(in, selected);
-            if (in.compressedTruncated() && !truncated) {
+            if ((in.compressedTruncated() || file.inflatedTruncated()) && !truncated) {
                 truncated = true;
-                warn("truncated", in.position(), "the compressed stream ends in the middle of a block at offset "
+                warn("truncated", in.position(), "truncated: the gzip stream is cut short; it ends in the middle of a block at offset "
                         + in.position() + " of the uncompressed data; anything after it is lost");
             }
             end = in.position();

@@ -35,7 +35,9 @@ record ChainRun(EngineSummary summary, ChainReport report, java.util.List<ClassR
         ChainReport report = ChainAnalysis.run(a, profile, maxLiveEpochs);
         EngineSummary summary = EngineSummary.of(a);
         HeapOverview overview = withOverview ? HeapOverview.of(a, summary, TOP_OBJECTS) : null;
-        return new ChainRun(summary, report, ClassRetention.compute(a), overview);
+        ChainRun run = new ChainRun(summary, report, ClassRetention.compute(a), overview);
+        RunScope.current().release(a.graph().file()); // batch commands hold one inflated copy at a time
+        return run;
     }
 
     ObjectNode document() {

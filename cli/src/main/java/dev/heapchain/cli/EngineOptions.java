@@ -15,7 +15,7 @@ final class EngineOptions {
 
     HeapAnalysis analyze(Path dump, CommonOptions common, CommandLine cmd) {
         int dumpNumber = common.dumpNumber(cmd);
-        HprofFile file = HprofFile.open(dump);
+        HprofFile file = RunScope.current().track(HprofFile.open(dump).inflated(common.tmpDir(cmd)));
         try (Progress progress = new Progress(cmd.getErr(), common.quiet)) {
             HeapAnalysis a = HeapAnalysis.run(file, dumpNumber, keepWeak, progress);
             common.printWarnings(a.graph().summary().warnings(), cmd.getErr());
