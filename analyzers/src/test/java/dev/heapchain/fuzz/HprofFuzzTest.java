@@ -52,6 +52,11 @@ class HprofFuzzTest {
         long gzipped = 0;
         try {
             for (long n = 0; n < executions; n++) {
+                if (n > 0 && n % 100_000 == 0) {
+                    // Long runs: a line per 100k, so a run stopped early still has its figures.
+                    System.out.printf("fuzz: %d executions in %.0f s, %d crashes%n", n, (System.nanoTime() - start) / 1e9,
+                            crashes.size());
+                }
                 byte[] bytes = mutator.mutate(pool.get(random.nextInt(pool.size())), seeds);
                 // Some inputs go through gzip: the inflate-once path and the streaming one.
                 boolean gzip = random.nextInt(25) == 0;
