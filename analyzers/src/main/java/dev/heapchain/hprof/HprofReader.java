@@ -53,7 +53,8 @@ public final class HprofReader {
             in.idSize(header.idSize());
             visitor.header(header);
             dumps = readRecords(in, selected);
-            if ((in.compressedTruncated() || file.inflatedTruncated()) && !truncated) {
+            if (in.compressedTruncated() || file.inflatedTruncated()) {
+                // Said even after a record-level truncation warning: it tells what was cut (the gzip file).
                 truncated = true;
                 warn("truncated", in.position(), "truncated: the gzip stream is cut short; it ends in the middle of a block at offset "
                         + in.position() + " of the uncompressed data; anything after it is lost");
