@@ -80,6 +80,19 @@ class ReadOnlyInputTest {
         }
     }
 
+    @Test
+    void aReportIsNeverWrittenOverAnInput() throws IOException {
+        in.toFile().setWritable(true);
+        a.toFile().setWritable(true); // even where the file system would allow it
+        List<String> before = listing(in);
+        for (String[] c : List.of(args("histogram", a, "--json", a), concat(args("analyze", a, "--html", a), SnapshotDumps.AD_HOC),
+                concat(args("compare", a, b, "--junit", b), SnapshotDumps.AD_HOC))) {
+            Cli r = Cli.run(c);
+            assertEquals(2, r.code(), () -> String.join(" ", c) + ": " + r);
+            assertEquals(before, listing(in), () -> String.join(" ", c) + " changed the dump folder");
+        }
+    }
+
     /** Name, size and modification time of everything under the folder, itself included. */
     static List<String> listing(Path folder) throws IOException {
         List<String> out = new ArrayList<>();

@@ -53,9 +53,12 @@ class TruncationSweepTest {
     }
 
     private void sweep(String name, byte[] hprof, int sample, int randomCuts, String... profile) throws IOException {
+        long start = System.nanoTime();
         List<Integer> records = DumpDamage.recordBoundaries(hprof);
         TreeSet<Integer> clean = new TreeSet<>(records);
-        for (int at : evenly(records, sample)) {
+        List<Integer> recordCuts = evenly(records, sample);
+        List<Integer> subCuts = List.of();
+        for (int at : recordCuts) {
             // A cut exactly between records leaves a well-formed prefix: any clean result is right.
             run(name, hprof, at, clean.contains(at), profile);
         }
@@ -64,7 +67,8 @@ class TruncationSweepTest {
             List<DumpDamage.Span> subs = DumpDamage.subRecords(hprof, segment);
             List<Integer> offsets = new ArrayList<>();
             subs.forEach(s -> offsets.add(s.offset()));
-            for (int at : evenly(offsets.subList(1, offsets.size()), sample)) {
+            subCuts = evenly(offsets.subList(1, offsets.size()), sample);
+            for (int at : subCuts) {
                 run(name, hprof, at, false, profile);
             }
         }
@@ -73,6 +77,8 @@ class TruncationSweepTest {
             int at = random.nextInt(hprof.length);
             run(name, hprof, at, clean.contains(at), profile);
         }
+        System.out.printf("sweep: %s (%d bytes): %d record-boundary cuts of %d, %d sub-record cuts, %d random, %.1f s%n",
+                name, hprof.length, recordCuts.size(), records.size(), subCuts.size(), randomCuts, (System.nanoTime() - start) / 1e9);
     }
 
     private void run(String name, byte[] hprof, int at, boolean mayBeClean, String... profile) throws IOException {
