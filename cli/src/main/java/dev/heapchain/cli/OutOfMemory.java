@@ -9,7 +9,7 @@ import java.io.PrintWriter;
  * {@link #BASE_MB} floor for the JVM and the read buffers (measured: docs/robustness.md).
  */
 final class OutOfMemory {
-    static final double HEAP_PER_DUMP_BYTE = 1.5;
+    static final double HEAP_PER_DUMP_BYTE = 2.0;
     static final long BASE_MB = 64;
 
     private OutOfMemory() {
