@@ -290,7 +290,9 @@ public final class HprofReader {
 
     private void truncate(long offset, String message) {
         truncated = true;
-        warn("truncated", offset, "truncated: " + message);
+        // Offsets count uncompressed bytes; say so, and which file, when they are not the file's own.
+        String where = file.compressed() ? " (offsets in the data inflated from the gzip file " + file.path().getFileName() + ")" : "";
+        warn("truncated", offset, "truncated: " + message + where);
     }
 
     private void warn(String kind, long offset, String message) {

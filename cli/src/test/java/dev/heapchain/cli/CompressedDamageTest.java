@@ -57,7 +57,8 @@ class CompressedDamageTest {
         for (DamagedRun r : both("cut.hprof.gz", Arrays.copyOf(gz, gz.length / 2))) {
             assertEquals(0, r.result().code(), r.result()::toString);
             r.assertTruncatedOrError();
-            assertTrue(r.result().err().contains("gzip stream is cut short"), r.result()::toString);
+            assertTrue(r.result().err().contains("gzip file cut.hprof.gz") || r.result().err().contains("gzip stream is cut short"),
+                    r.result()::toString);
         }
         assertEmpty(tmp);
         assertError("stub.hprof.gz", Arrays.copyOf(gz, 6), "stub.hprof.gz", "gzip");
