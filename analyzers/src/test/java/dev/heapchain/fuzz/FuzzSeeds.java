@@ -7,7 +7,11 @@ import dev.heapchain.hprof.testing.DumpBuilder;
 import dev.heapchain.hprof.testing.HeapClass;
 import dev.heapchain.hprof.testing.HeapInstance;
 
+import dev.heapchain.hprof.testing.DumpDamage;
+import dev.heapchain.hprof.testing.HprofTag;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,11 +20,11 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Starting inputs: test-writer dumps of every layout the reader supports, and the first bytes of
- * each plain corpus dump (real writers' records; a prefix keeps an execution around a millisecond).
+ * Starting inputs: test-writer dumps of every layout the reader supports, and an excerpt of each
+ * plain corpus dump (real writers' records; 48 KB keeps an execution around a millisecond).
  */
 final class FuzzSeeds {
-    /** Corpus prefix per file: enough for strings, classes and the first heap segment's objects. */
+    /** Bytes taken per corpus file: enough for strings, classes and many objects of the first heap record. */
     static final int CORPUS_PREFIX = 48 << 10;
 
     private FuzzSeeds() {
@@ -57,18 +61,62 @@ final class FuzzSeeds {
         return b.toBytes();
     }
 
-    /** Plain corpus dumps under 4 MB, cut to their first bytes; none when the corpus is absent. */
+    /** Excerpts of plain corpus dumps under 4 MB; none when the corpus is absent. */
     static List<byte[]> corpusPrefixes() {
         List<byte[]> out = new ArrayList<>();
         for (Path p : corpusFiles()) {
             try {
-                byte[] all = Files.readAllBytes(p);
-                out.add(Arrays.copyOf(all, Math.min(all.length, CORPUS_PREFIX)));
+                out.add(excerpt(Files.readAllBytes(p)));
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
         }
         return out;
+    }
+
+    /**
+     * A small but whole dump from a real one: its header, its first non-heap records (strings,
+     * classes) up to a quarter of {@link #CORPUS_PREFIX}, sub-records from the start and the middle
+     * of the first heap record up to the rest, with the length fixed, and HEAP_DUMP_END. A plain prefix would hold strings only.
+     * Files the test writer's scanner cannot parse (the corrupt ones) give their prefix instead.
+     */
+    static byte[] excerpt(byte[] all) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            out.write(all, 0, DumpDamage.headerLength(all));
+            List<DumpDamage.Span> records = DumpDamage.records(all);
+            int heap = -1;
+            for (int i = 0; i < records.size(); i++) {
+                DumpDamage.Span r = records.get(i);
+                if (r.tag() == HprofTag.HEAP_DUMP || r.tag() == HprofTag.HEAP_DUMP_SEGMENT) {
+                    heap = heap < 0 ? i : heap;
+                } else if (heap < 0 && out.size() + r.length() < CORPUS_PREFIX / 4) {
+                    out.write(all, r.offset(), r.length());
+                }
+            }
+            if (heap >= 0) {
+                // Writers put class dumps first: take the first sub-records, then some from the
+                // middle of the heap, where the instances and arrays are.
+                DumpDamage.Span r = records.get(heap);
+                List<DumpDamage.Span> subs = DumpDamage.subRecords(all, heap);
+                ByteArrayOutputStream body = new ByteArrayOutputStream();
+                take(all, subs, 0, body, CORPUS_PREFIX * 3 / 8);
+                take(all, subs, subs.size() / 2, body, CORPUS_PREFIX * 3 / 4);
+                out.writeBytes(ByteBuffer.allocate(9).put(all[r.offset()]).putInt(0).putInt(body.size()).array());
+                out.writeBytes(body.toByteArray());
+                out.writeBytes(new byte[] {HprofTag.HEAP_DUMP_END, 0, 0, 0, 0, 0, 0, 0, 0});
+            }
+            return out.toByteArray();
+        } catch (RuntimeException e) {
+            return Arrays.copyOf(all, Math.min(all.length, CORPUS_PREFIX));
+        }
+    }
+
+    /** Sub-records from index {@code from} on, while {@code body} stays within {@code budget} bytes. */
+    private static void take(byte[] all, List<DumpDamage.Span> subs, int from, ByteArrayOutputStream body, int budget) {
+        for (int i = from; i < subs.size() && body.size() + subs.get(i).length() <= budget; i++) {
+            body.write(all, subs.get(i).offset(), subs.get(i).length());
+        }
     }
 
     /** Plain HPROF files under 4 MB in the corpus, sorted by name; empty (with a notice) without one. */

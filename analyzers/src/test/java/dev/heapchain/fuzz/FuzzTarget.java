@@ -55,9 +55,10 @@ final class FuzzTarget {
 
     /** The message without numbers and names: which check fired, not where. */
     static String shape(String message) {
-        String m = message.replaceAll("\\(.*", "").replaceAll("0x[0-9a-f]+|\\d+", "#");
+        // Letters only, so names, numbers and quoted bytes from the input do not make new shapes.
+        String m = message.replaceAll("\\(.*", "").replaceAll("\".*?\"", "\"\"").replaceAll("0x[0-9a-f]+|\\d+", "#");
         int in = m.indexOf(" in ");
         m = in > 0 ? m.substring(0, in) : m;
-        return m.substring(0, Math.min(70, m.length()));
+        return m.substring(0, Math.min(60, m.length()));
     }
 }

@@ -16,22 +16,37 @@ final class Mutator {
         0xFFFF_FFFFL, 0xFFFF_FFFEL, 1 << 29, 4 << 20};
 
     private final Random random;
+    /** Of the input being mutated: where count fields sit depends on it. */
+    private int idSize = 8;
 
     Mutator(Random random) {
         this.random = random;
     }
 
-    /** One to four stacked mutations of {@code input}; {@code donors} supply spliced records. */
+    /**
+     * One to four stacked mutations of {@code input}; {@code donors} supply spliced records. The
+     * header is left alone but for one input in 64: a broken header ends every read at its first
+     * check, and the header checks need few inputs to cover.
+     */
     byte[] mutate(byte[] input, List<byte[]> donors) {
-        byte[] b = input;
+        int header = RecordScan.headerLength(input);
+        idSize = RecordScan.idSize(input);
+        boolean keepHeader = header > 0 && random.nextInt(64) != 0;
+        byte[] b = keepHeader ? Arrays.copyOfRange(input, header, input.length) : input;
         int rounds = 1 + random.nextInt(4);
         for (int i = 0; i < rounds && b.length > 0; i++) {
-            b = once(b, donors.get(random.nextInt(donors.size())));
+            b = once(b, donors.get(random.nextInt(donors.size())), keepHeader ? 0 : -1);
         }
-        return b;
+        if (!keepHeader) {
+            return b;
+        }
+        byte[] out = Arrays.copyOf(input, header + b.length);
+        System.arraycopy(b, 0, out, header, b.length);
+        return out;
     }
 
-    private byte[] once(byte[] b, byte[] donor) {
+    /** @param bodyOnly 0 when {@code b} is the record stream without its header, -1 for whole files */
+    private byte[] once(byte[] b, byte[] donor, int bodyOnly) {
         switch (random.nextInt(10)) {
             case 0 -> {
                 byte[] c = b.clone();
@@ -52,7 +67,7 @@ final class Mutator {
                 return c;
             }
             case 3 -> {
-                int[] records = RecordScan.recordStarts(b);
+                int[] records = bodyOnly == 0 ? RecordScan.recordStarts(b, 0) : RecordScan.recordStarts(b);
                 return records.length == 0 ? b : putU4(b, records[random.nextInt(records.length)] + 5, interesting(b));
             }
             case 4 -> {
@@ -69,7 +84,7 @@ final class Mutator {
                 return splice(b, to, to, Arrays.copyOfRange(b, from, to));
             }
             case 7 -> {
-                int[] ours = RecordScan.recordStarts(b);
+                int[] ours = bodyOnly == 0 ? RecordScan.recordStarts(b, 0) : RecordScan.recordStarts(b);
                 int[] theirs = RecordScan.recordStarts(donor);
                 if (ours.length == 0 || theirs.length == 0) {
                     return b;
@@ -92,7 +107,7 @@ final class Mutator {
 
     /** An array count or an instance's field length: the u4 after a sub-tag byte at a guessed place. */
     private byte[] rewriteCount(byte[] b) {
-        int id = RecordScan.idSize(b);
+        int id = idSize;
         for (int tries = 0; tries < 64; tries++) {
             int at = random.nextInt(b.length);
             int tag = b[at] & 0xFF;

@@ -38,9 +38,11 @@ final class RecordScan {
 
     static int[] recordStarts(byte[] b) {
         int pos = headerLength(b);
-        if (pos < 0) {
-            return new int[0];
-        }
+        return pos < 0 ? new int[0] : recordStarts(b, pos);
+    }
+
+    /** Record starts from {@code pos}, e.g. 0 for a record stream cut from its header. */
+    static int[] recordStarts(byte[] b, int pos) {
         int[] out = new int[16];
         int n = 0;
         ByteBuffer buf = ByteBuffer.wrap(b);
