@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TruncationSweepTest {
     private static final long SEED = 20_261_129L;
     private static final int RANDOM_CUTS = 200;
-    private static final int CORPUS_SAMPLE = 12;
+    private static final int CORPUS_SAMPLE = 30;
     private static final boolean FULL = Boolean.getBoolean("heapchain.sweep.full");
 
     @TempDir
