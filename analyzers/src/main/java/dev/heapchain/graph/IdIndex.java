@@ -41,7 +41,8 @@ public final class IdIndex {
         }
         int buckets = Integer.highestOneBit(Math.max(1, n / 4)) * 2;
         int s = 0;
-        while (s < 63 && (span >>> s) >= buckets) {
+        // Unsigned: ids are addresses, and a span past 2^63 (a hostile id) is negative as a long.
+        while (s < 63 && Long.compareUnsigned(span >>> s, buckets) >= 0) {
             s++;
         }
         this.bucketShift = s;

@@ -25,9 +25,10 @@ public final class SizeModelInference {
     /** Highest HPROF basic type code (LONG = 11). */
     private static final int MAX_CODE = 11;
 
-    private final long[] ref = new long[SAMPLES];
-    private final int[] length = new int[SAMPLES];
-    private final int[] distance = new int[SAMPLES];
+    // Grown on demand up to SAMPLES: 16 MB allocated up front would dominate reading a small dump.
+    private long[] ref = new long[1024];
+    private int[] length = new int[1024];
+    private int[] distance = new int[1024];
     private int count;
     private long previousId = -1;
     private long previousRef;
@@ -51,6 +52,12 @@ public final class SizeModelInference {
         }
         long d = id - previousId;
         if (previousId != -1 && d > 0 && d <= MAX_DISTANCE) {
+            if (count == ref.length) {
+                int grown = Math.min(SAMPLES, count * 2);
+                ref = java.util.Arrays.copyOf(ref, grown);
+                length = java.util.Arrays.copyOf(length, grown);
+                distance = java.util.Arrays.copyOf(distance, grown);
+            }
             ref[count] = previousRef;
             length[count] = previousLength;
             distance[count] = (int) d;

@@ -14,24 +14,40 @@ import java.util.zip.GZIPInputStream;
 /**
  * A dump on disk: recognises what the file is by its first bytes and opens fresh cursors over the
  * uncompressed HPROF stream, one per pass. Gzip is undone on the fly; Java's GZIPInputStream reads
- * every member of a multi-member file, which is how {@code jcmd GC.heap_dump -gz} writes.
+ * every member of a multi-member file, which is how {@code jcmd GC.heap_dump -gz} writes. Commands
+ * that read a dump several times can {@link #inflated inflate} it once to a temporary file instead.
+ * The dump itself is only ever opened for reading.
  */
-public final class HprofFile {
+public final class HprofFile implements AutoCloseable {
     /** What the first bytes say the file is. */
     public enum Container {
         PLAIN, GZIP, GZIP_IN_GZIP
     }
 
     private static final int GZIP_BUFFER = 1 << 16;
+    /** Smallest read buffer: every fixed part of a record fits many times over. */
+    private static final int MIN_BUFFER = 1 << 16;
 
     private final Path path;
     private final long fileSize;
     private final Container container;
+    /** Plain HPROF bytes: the dump itself, or the temporary file it was inflated to; null to inflate per pass. */
+    private final Path data;
+    private final long dataSize;
+    private final boolean inflatedTruncated;
 
-    private HprofFile(Path path, long fileSize, Container container) {
+    private HprofFile(Path path, long fileSize, Container container, Path data, long dataSize, boolean inflatedTruncated) {
         this.path = path;
         this.fileSize = fileSize;
         this.container = container;
+        this.data = data;
+        this.dataSize = dataSize;
+        this.inflatedTruncated = inflatedTruncated;
+    }
+
+    private HprofFile(Path path, long fileSize, Container container) {
+        this(path, fileSize, container, container == Container.PLAIN ? path : null,
+                container == Container.PLAIN ? fileSize : -1, false);
     }
 
     /** Opens and identifies the file; a file that is not HPROF fails here with one clear line. */
@@ -101,18 +117,70 @@ public final class HprofFile {
         return container != Container.PLAIN;
     }
 
+    /** Uncompressed size when known (plain or inflated), else -1. */
+    public long dataSize() {
+        return dataSize;
+    }
+
+    /** Whether this reads a temporary inflated copy, which {@link #close} deletes. */
+    public boolean isInflatedCopy() {
+        return container != Container.PLAIN && data != null;
+    }
+
+    /** The inflated copy ends where the gzip stream was cut short. */
+    public boolean inflatedTruncated() {
+        return inflatedTruncated;
+    }
+
+    /**
+     * For a compressed dump, a view that reads a plain copy inflated once into {@code tmpDir}
+     * (readable by the owner only), so that passes 2 and 3 do not inflate the gzip again; a plain
+     * dump answers itself. Close the view to delete the copy; a shutdown hook deletes it on exit
+     * or Ctrl-C otherwise. When the copy cannot be written (disk full, no such folder), the view
+     * falls back to inflating per pass.
+     */
+    public HprofFile inflated(Path tmpDir) {
+        if (data != null) {
+            return this;
+        }
+        return GzipInflater.inflate(this, tmpDir);
+    }
+
+    HprofFile withData(Path copy, long size, boolean truncated) {
+        return new HprofFile(path, fileSize, container, copy, size, truncated);
+    }
+
+    /** The decompressing stream over the whole file; callers close it. */
+    InputStream openDecompressed() throws IOException {
+        InputStream in = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(path), GZIP_BUFFER), GZIP_BUFFER);
+        return container == Container.GZIP_IN_GZIP ? new GZIPInputStream(in, GZIP_BUFFER) : in;
+    }
+
+    /** Deletes the inflated copy, if this view made one; the dump itself is never touched. */
+    @Override
+    public void close() {
+        if (isInflatedCopy()) {
+            TempFiles.delete(data);
+        }
+    }
+
+    /**
+     * The read buffer: 4 MiB for big or unknown sizes, less for small files, where allocating and
+     * zeroing 4 MiB per pass would cost more than reading them (a fuzzing run opens millions).
+     * Any record that fits the file fits a buffer larger than the file.
+     */
+    private static int bufferSize(long size) {
+        return size < 0 ? HprofInput.BUFFER_SIZE : (int) Math.max(MIN_BUFFER, Math.min(HprofInput.BUFFER_SIZE, size + 64));
+    }
+
     /** A new cursor at offset 0 of the uncompressed stream. The caller closes it. */
     public HprofInput openInput() {
         try {
-            if (container == Container.PLAIN) {
-                FileChannel ch = FileChannel.open(path, StandardOpenOption.READ);
-                return new HprofInput(ch, fileSize, 0);
+            if (data != null) {
+                FileChannel ch = FileChannel.open(data, StandardOpenOption.READ);
+                return new HprofInput(ch, dataSize, 0, bufferSize(dataSize));
             }
-            InputStream in = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(path), GZIP_BUFFER), GZIP_BUFFER);
-            if (container == Container.GZIP_IN_GZIP) {
-                in = new GZIPInputStream(in, GZIP_BUFFER);
-            }
-            return new HprofInput(Channels.newChannel(in), -1, 0);
+            return new HprofInput(Channels.newChannel(openDecompressed()), -1, 0);
         } catch (IOException e) {
             throw new HprofFormatException("cannot read " + path + ": " + e.getMessage(), -1);
         }

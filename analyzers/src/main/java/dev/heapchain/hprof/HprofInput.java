@@ -125,7 +125,7 @@ public final class HprofInput implements Closeable {
                 }
             }
         } catch (java.util.zip.ZipException e) {
-            throw new HprofFormatException("corrupt compressed data after offset " + (base + limit)
+            throw new HprofFormatException("corrupt gzip data after offset " + (base + limit)
                     + " of the uncompressed stream: " + e.getMessage(), base + limit);
         } catch (java.io.EOFException e) {
             // A cut-short gzip stream: what was inflated is usable, the reader reports truncation.

@@ -53,9 +53,10 @@ public final class HprofReader {
             in.idSize(header.idSize());
             visitor.header(header);
             dumps = readRecords(in, selected);
-            if (in.compressedTruncated() && !truncated) {
+            if (in.compressedTruncated() || file.inflatedTruncated()) {
+                // Said even after a record-level truncation warning: it tells what was cut (the gzip file).
                 truncated = true;
-                warn("truncated", in.position(), "the compressed stream ends in the middle of a block at offset "
+                warn("truncated", in.position(), "truncated: the gzip stream is cut short; it ends in the middle of a block at offset "
                         + in.position() + " of the uncompressed data; anything after it is lost");
             }
             end = in.position();
@@ -289,7 +290,9 @@ public final class HprofReader {
 
     private void truncate(long offset, String message) {
         truncated = true;
-        warn("truncated", offset, "truncated: " + message);
+        // Offsets count uncompressed bytes; say so, and which file, when they are not the file's own.
+        String where = file.compressed() ? " (offsets in the data inflated from the gzip file " + file.path().getFileName() + ")" : "";
+        warn("truncated", offset, "truncated: " + message + where);
     }
 
     private void warn(String kind, long offset, String message) {

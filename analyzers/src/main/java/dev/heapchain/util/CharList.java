@@ -6,6 +6,7 @@ import java.util.Arrays;
 public final class CharList {
     private static final int PAGE_BITS = 20;
     private static final int PAGE = 1 << PAGE_BITS;
+    private static final int FIRST_PAGE = 1 << 10;
     private char[][] pages = new char[4][];
     private long size;
 
@@ -15,11 +16,23 @@ public final class CharList {
             pages = Arrays.copyOf(pages, p * 2);
         }
         char[] page = pages[p];
-        if (page == null) {
-            page = pages[p] = new char[PAGE];
+        int i = (int) size & (PAGE - 1);
+        if (page == null || i == page.length) {
+            page = pages[p] = grow(page, p);
         }
-        page[(int) size & (PAGE - 1)] = value;
+        page[i] = value;
         size++;
+    }
+
+    /**
+     * The first page starts small and doubles up to a full page, so the many lists of a small
+     * dump's graph do not each allocate and zero a full page (tests and fuzzing build thousands).
+     */
+    private static char[] grow(char[] page, int p) {
+        if (page == null) {
+            return new char[p == 0 ? FIRST_PAGE : PAGE];
+        }
+        return Arrays.copyOf(page, Math.min(PAGE, page.length * 2));
     }
 
     public char get(long i) {

@@ -48,7 +48,9 @@ record ChainRun(EngineSummary summary, ChainReport report, List<ClassRetention.R
         ChainReport report = ChainAnalysis.run(a, profile, maxLiveEpochs);
         EngineSummary summary = EngineSummary.of(a);
         HeapOverview overview = withOverview ? HeapOverview.of(a, summary, TOP_OBJECTS) : null;
-        return new ChainRun(summary, report, ClassRetention.compute(a), overview, includeValues);
+        ChainRun run = new ChainRun(summary, report, ClassRetention.compute(a), overview, includeValues);
+        RunScope.current().release(a.graph().file()); // batch commands hold one inflated copy at a time
+        return run;
     }
 
     ObjectNode document() {

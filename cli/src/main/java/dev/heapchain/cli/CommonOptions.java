@@ -5,6 +5,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /** Options every dump-reading command shares, mixed into each command. */
@@ -14,6 +16,19 @@ final class CommonOptions {
 
     @Option(names = {"-q", "--quiet"}, description = "No warnings or progress on stderr.")
     boolean quiet;
+
+    @Option(names = "--tmp", paramLabel = "DIR", description = {"Folder for temporary files (a gzip dump inflated once for",
+            "commands that read it several times); removed on exit. Default: the system temp folder."})
+    Path tmp;
+
+    /** The temp folder; a missing one is a usage error, not a silent fallback. */
+    Path tmpDir(CommandLine cmd) {
+        Path dir = tmp != null ? tmp : Path.of(System.getProperty("java.io.tmpdir"));
+        if (!Files.isDirectory(dir)) {
+            throw new CommandLine.ParameterException(cmd, "--tmp " + dir + " is not a folder");
+        }
+        return dir;
+    }
 
     /** The reader's dump number: 0 when not given (first dump, with a warning if there are more). */
     int dumpNumber(CommandLine cmd) {

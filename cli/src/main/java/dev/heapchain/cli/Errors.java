@@ -45,6 +45,9 @@ final class Errors {
         public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
             PrintWriter err = cmd.getErr();
             ExitCode code = classify(e);
+            if (OutOfMemory.isCause(e)) {
+                return OutOfMemory.report(err, RunScope.current().largestDumpBytes());
+            }
             if (e instanceof java.io.UncheckedIOException u) {
                 err.println("heapchain: error: " + u.getCause().getMessage());
                 code = ExitCode.UNREADABLE_DUMP;

@@ -40,6 +40,7 @@ final class HistogramCommand implements Callable<Integer> {
         if (top != null && top < 1) {
             throw new CommandLine.ParameterException(cmd, "--top must be 1 or more, not " + top);
         }
+        RunScope.current().input(dump);
         HprofFile file = HprofFile.open(dump);
         ClassHistogram full = HistogramPass.run(file, dumpNumber);
         common.printWarnings(full.dump().warnings(), cmd.getErr());

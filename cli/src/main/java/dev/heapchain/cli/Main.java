@@ -24,8 +24,16 @@ public final class Main implements Runnable {
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cmd = commandLine(out, err);
-        return cmd.execute(args);
+        long dumpBytes = -1;
+        try (RunScope scope = RunScope.open()) {
+            try {
+                return commandLine(out, err).execute(args);
+            } catch (OutOfMemoryError e) {
+                dumpBytes = scope.largestDumpBytes();
+            }
+        }
+        // Reported after the scope closed: by now the graph is garbage and printing has room.
+        return OutOfMemory.report(err, dumpBytes);
     }
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {

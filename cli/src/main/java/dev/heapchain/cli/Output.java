@@ -32,6 +32,10 @@ final class Output {
                 return;
             }
             Path p = Path.of(target);
+            if (RunScope.current().isInput(p)) {
+                // The dump is evidence: a mistyped --json must not replace it.
+                throw new Errors.UserError(ExitCode.USAGE, "refusing to write " + target + ": it is an input of this command");
+            }
             Path parent = p.toAbsolutePath().getParent();
             if (parent != null && !Files.isDirectory(parent)) {
                 throw new Errors.UserError(ExitCode.USAGE, "cannot write " + target + ": folder " + parent + " does not exist");

@@ -31,6 +31,7 @@ final class ReportInputs {
     }
 
     ReportFacts load(Path input) {
+        RunScope.current().input(input);
         if (isJson(input)) {
             try {
                 JsonNode doc = Json.mapper().readTree(input.toFile());

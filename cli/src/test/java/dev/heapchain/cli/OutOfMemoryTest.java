@@ -1,0 +1,40 @@
+package dev.heapchain.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.heapchain.hprof.testing.LinkChainWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Too little heap for the dump: one line that says how much to give, exit 1, no
+ * OutOfMemoryError trace. A child JVM with a small -Xmx analyzes a 33 MB dump of a million objects.
+ */
+class OutOfMemoryTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void tooSmallAHeapSaysHowMuchToGive() throws Exception {
+        Path dump = LinkChainWriter.chain(dir.resolve("chain.hprof"), 1_000_000);
+        Path log = dir.resolve("child.log");
+        Process p = ChildJvm.start(log, List.of("-Xmx40m", "-XX:+UseSerialGC"), "analyze", dump.toString());
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the child did not finish");
+        String out = Files.readString(log);
+        assertEquals(1, p.exitValue(), out);
+        assertFalse(out.contains("\tat ") || out.contains("java.lang.OutOfMemoryError"), out);
+        Matcher m = Pattern.compile("heapchain: out of memory: .* rerun with HEAPCHAIN_JAVA_OPTS=-Xmx(\\d+)m").matcher(out);
+        assertTrue(m.find(), out);
+        long advisedMb = Long.parseLong(m.group(1));
+        assertEquals(OutOfMemory.neededMb(Files.size(dump)), advisedMb, out);
+        assertEquals(1, out.lines().count(), "one line: " + out);
+    }
+}
