@@ -112,7 +112,9 @@ public final class SizeModelInference {
         int[] kinds = new int[count];
         for (int i = 0; i < count; i++) {
             long what = ref[i];
-            if (what < 0) {
+            // Arrays are stored as -code; a class id above 2^63 (damaged dump) is also negative,
+            // so only the small negative codes of real basic types count as arrays.
+            if (what < 0 && what >= -MAX_CODE && HprofBasicType.ofCode((int) -what) != null) {
                 kinds[i] = -2 - (int) -what;
             } else {
                 HeapClass c = classes.byId(what);

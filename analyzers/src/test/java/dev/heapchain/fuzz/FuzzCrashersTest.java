@@ -37,4 +37,21 @@ class FuzzCrashersTest {
         assertEquals(2, index.indexOf(0x8000_0000_0000_0010L));
         assertEquals(-1, index.indexOf(0x8000_0000_0000_0000L));
     }
+
+    /**
+     * Fuzz crash 2 (seed 8, default run): a class id above 2^63 is negative as a signed long, and
+     * the size-model sampler, which stores arrays as negative type codes, took an instance of that
+     * class for an array of code ~2^63 (ArrayIndexOutOfBoundsException scoring the models).
+     */
+    @Test
+    void classIdAboveTwoToThe63() throws IOException {
+        DumpBuilder b = DumpBuilder.hotspot();
+        HeapClass c = b.newClass("com.example.HighClass", 0x8000_0000_0000_1000L);
+        long first = b.newInstance(c, 0x7f00_0001_0000L).id();
+        long second = b.newInstance(c, 0x7f00_0001_0010L).id();
+        b.newInstance(c, 0x7f00_0001_0020L);
+        b.rootUnknown(first).rootUnknown(second);
+        Path p = Files.write(dir.resolve("high-class.hprof"), b.toBytes());
+        assertTrue(FuzzTarget.run(p, dir).startsWith("ok"));
+    }
 }
