@@ -77,12 +77,47 @@ class TruncationSweepTest {
             int at = random.nextInt(hprof.length);
             run(name, hprof, at, clean.contains(at), profile);
         }
+        try {
+            drain();
+        } catch (Exception e) {
+            throw new IOException(e);
+        }
         System.out.printf("sweep: %s (%d bytes): %d record-boundary cuts of %d, %d sub-record cuts, %d random, %.1f s%n",
                 name, hprof.length, recordCuts.size(), records.size(), subCuts.size(), randomCuts, (System.nanoTime() - start) / 1e9);
     }
 
     private void run(String name, byte[] hprof, int at, boolean mayBeClean, String... profile) throws IOException {
-        Path cut = Files.write(dir.resolve("cut.hprof"), Arrays.copyOf(hprof, at));
+        if (FULL) {
+            // Every boundary of every corpus file is ~170,000 cuts: spread them over the cores.
+            pending.add(POOL.submit(() -> {
+                cut(name, hprof, at, mayBeClean, profile);
+                return null;
+            }));
+            return;
+        }
+        cut(name, hprof, at, mayBeClean, profile);
+    }
+
+    private static final java.util.concurrent.ExecutorService POOL = FULL
+            ? java.util.concurrent.Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors()) : null;
+    private final List<java.util.concurrent.Future<?>> pending = new ArrayList<>();
+
+    private void drain() throws Exception {
+        for (java.util.concurrent.Future<?> f : pending) {
+            try {
+                f.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof AssertionError a) {
+                    throw a;
+                }
+                throw e;
+            }
+        }
+        pending.clear();
+    }
+
+    private void cut(String name, byte[] hprof, int at, boolean mayBeClean, String... profile) throws IOException {
+        Path cut = Files.write(dir.resolve("cut-" + Thread.currentThread().getId() + ".hprof"), Arrays.copyOf(hprof, at));
         String what = name + " cut at " + at + " of " + hprof.length + " (seed " + SEED + ")";
         DamagedRun h = DamagedRun.of("histogram: " + what, "histogram", cut.toString());
         String[] analyze = Stream.concat(Stream.of("analyze", cut.toString()), Stream.of(profile)).toArray(String[]::new);
