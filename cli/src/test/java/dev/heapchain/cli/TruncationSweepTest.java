@@ -44,7 +44,9 @@ class TruncationSweepTest {
         Path manifest = Corpus.file("MANIFEST.md");
         List<Path> files;
         try (Stream<Path> s = Files.walk(manifest.getParent())) {
-            files = s.filter(p -> p.toString().endsWith(".hprof") && size(p) < (4 << 20)).sorted().toList();
+            // Every plain HPROF file under 4 MB, whatever its name (.hprof, .bin, .android-hprof);
+            // gzip files are cut as compressed streams in CompressedDamageTest.
+            files = s.filter(p -> Files.isRegularFile(p) && size(p) < (4 << 20) && isPlainHprof(p)).sorted().toList();
         }
         for (Path p : files) {
             int sample = FULL ? Integer.MAX_VALUE : CORPUS_SAMPLE;
@@ -155,6 +157,14 @@ class TruncationSweepTest {
             out.add(all.get((int) ((long) i * (all.size() - 1) / (n - 1))));
         }
         return out;
+    }
+
+    private static boolean isPlainHprof(Path p) {
+        try (java.io.InputStream in = Files.newInputStream(p)) {
+            return new String(in.readNBytes(13), java.nio.charset.StandardCharsets.ISO_8859_1).equals("JAVA PROFILE ");
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static long size(Path p) {
