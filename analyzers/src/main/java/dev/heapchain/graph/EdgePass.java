@@ -28,7 +28,6 @@ final class EdgePass implements HprofVisitor {
     private final int[] streamToNode;
     private final int[] classOf;
     private final FieldMap[] fieldMaps;
-    private final HeapClassTable classes;
     private final boolean keepWeak;
     private final int idSize;
     final IntList rowStart = new IntList();
@@ -41,13 +40,11 @@ final class EdgePass implements HprofVisitor {
     long weakSkipped;
     private int stream;
 
-    EdgePass(IdIndex ids, int[] streamToNode, int[] classOf, FieldMap[] fieldMaps, HeapClassTable classes,
-             boolean keepWeak, int idSize) {
+    EdgePass(IdIndex ids, int[] streamToNode, int[] classOf, FieldMap[] fieldMaps, boolean keepWeak, int idSize) {
         this.ids = ids;
         this.streamToNode = streamToNode;
         this.classOf = classOf;
         this.fieldMaps = fieldMaps;
-        this.classes = classes;
         this.keepWeak = keepWeak;
         this.idSize = idSize;
     }

@@ -13,14 +13,7 @@ public final class HeapGraph {
     /** Edge labels of class objects. Static field k has label k. */
     public static final char LABEL_SUPERCLASS = 0xFFFC;
     public static final char LABEL_CLASS_LOADER = 0xFFFD;
-    /**
-     * Edge label of an instance's reference to its class object. A live instance keeps its class,
-     * and through it the class loader, alive (the JVM unloads a class only with its loader); without
-     * this edge a loader held only by instances of its classes, such as a reflection
-     * DelegatingClassLoader, looks unreachable. Instance labels are otherwise field ordinals.
-     */
-    public static final char LABEL_CLASS = 0xFFFE;
-    /** An array element at index 65535 or beyond; the exact index is recovered on demand. */
+    /** An array element at index 65535 or beyond; paths print a lower bound for its index (nulls are not edges). */
     public static final char LABEL_LARGE_INDEX = 0xFFFF;
     /** classOf() has this bit set for class objects; the rest is the described class's index. */
     public static final int CLASS_OBJECT = 0x80000000;
@@ -185,12 +178,4 @@ public final class HeapGraph {
         return stats;
     }
 
-    /** Direct access for algorithms that stream over all edges. */
-    int[] outStartArray() {
-        return outStart;
-    }
-
-    int[] outTargetArray() {
-        return outTarget;
-    }
 }

@@ -138,7 +138,7 @@ public final class HeapGraphBuilder {
 
         phase(meter, "reading references", passBytes);
         int[] classOfStream = classOf;
-        EdgePass second = new EdgePass(index, streamToNode, classOfStream, maps, classes, keepWeak, idSize);
+        EdgePass second = new EdgePass(index, streamToNode, classOfStream, maps, keepWeak, idSize);
         if (!capture.isEmpty()) {
             boolean[] byClass = new boolean[classes.size()];
             for (HeapClass c : classes.all()) {

@@ -78,14 +78,4 @@ public final class HeapRoots {
         }
         return new int[]{lo, hi};
     }
-
-    /** Thread object node for a thread serial, from THREAD_OBJECT roots; -1 if none. */
-    public int threadObject(int serial) {
-        for (int i = 0; i < node.length; i++) {
-            if (KINDS[kind[i]] == HprofRootKind.THREAD_OBJECT && thread[i] == serial) {
-                return node[i];
-            }
-        }
-        return -1;
-    }
 }

@@ -90,7 +90,7 @@ final class NetBeansRules {
             retained[v] = t.retainedSize(v);
             touchesClass[v] = weak.isClassObject(v);
             for (int e = weak.outStart(v); e < weak.outEnd(v) && !touchesClass[v]; e++) {
-                touchesClass[v] = weak.label(e) != HeapGraph.LABEL_CLASS && weak.isClassObject(weak.target(e));
+                touchesClass[v] = weak.isClassObject(weak.target(e));
             }
         }
         // Children come after their dominator in preorder: walk backwards to push marks upwards.
