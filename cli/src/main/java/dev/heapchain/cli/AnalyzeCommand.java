@@ -15,7 +15,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "analyze", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "analyze", header = "Finds snapshot chains, what they retain by epoch, what pins them; gives a verdict.",
+        mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Finds snapshot chains: retained size by epoch, each chain's owner and path from a GC root,",
                 "what pins it, and a verdict. The built-in 'automq' profile covers Kafka's",
                 "org.apache.kafka.timeline.Snapshot in SnapshotRegistry (and AutoMQ's RegistryRef);",

@@ -19,7 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "compare", header = "Compares two dumps or reports: regressed, improved or unchanged.",
+        mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Compares two dumps or earlier `analyze --json` reports (or one of each):",
                 "chains (matched by container class and path from the GC root), epochs,",
                 "pins and classes, with a verdict: regressed, improved or unchanged.",

@@ -27,7 +27,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "demo", header = "Writes, analyzes and compares leaky and fixed snapshot-module dumps.",
+        mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"The main job end to end on the bundled snapshot module: writes a leaky and a fixed",
                 "dump, analyzes both, writes their reports (JSON and HTML), prints the two verdicts, and",
                 "compares fixed (baseline) with leaky (current) as a CI gate would."})

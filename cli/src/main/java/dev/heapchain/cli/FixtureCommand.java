@@ -12,7 +12,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-@Command(name = "fixture", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "fixture", header = "Writes a real heap dump of the bundled snapshot module (leaky or fixed).",
+        mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Runs the bundled snapshot module (a small model of Kafka's timeline snapshots with",
                 "AutoMQ-style live-epoch bookkeeping) in a child JVM and writes a real heap dump of it.",
                 "leaky: the catch-up path drops images without releasing them; fixed: it releases them."})

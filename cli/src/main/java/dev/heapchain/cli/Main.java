@@ -40,6 +40,7 @@ public final class Main implements Runnable {
         CommandLine cmd = new CommandLine(new Main());
         cmd.setOut(out);
         cmd.setErr(err);
+        cmd.setUsageHelpWidth(110); // descriptions are written in lines of up to ~100 characters
         cmd.setExitCodeExceptionMapper(new Errors.ExitCodes());
         cmd.setExecutionExceptionHandler(new Errors.Handler());
         cmd.setParameterExceptionHandler(new Errors.UsageHandler());

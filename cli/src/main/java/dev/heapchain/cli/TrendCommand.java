@@ -19,7 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "trend", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "trend", header = "Fits chain and heap growth per hour over dumps or reports.",
+        mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Follows snapshot chains over dumps or `analyze --json` reports, ordered by",
                 "the capture time in each dump's header: snapshots per chain, oldest and",
                 "newest epoch, retained bytes and live heap per dump, and their growth per",
