@@ -12,11 +12,11 @@ interface Digraph {
     int[] roots();
 
     /** First edge index of a node; edges of node v are [edgeStart(v), edgeEnd(v)). */
-    int edgeStart(int v);
+    long edgeStart(int v);
 
-    int edgeEnd(int v);
+    long edgeEnd(int v);
 
-    int target(int edge);
+    int target(long edge);
 
     /** One more successor that has no edge index (the heap's implicit instance-to-class edge), or -1. */
     default int extraTarget(int v) {

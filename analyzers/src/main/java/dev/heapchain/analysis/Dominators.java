@@ -1,10 +1,20 @@
 package dev.heapchain.analysis;
 
+import dev.heapchain.util.ByteArray;
+import dev.heapchain.util.IndexArray;
+import dev.heapchain.util.IntArray;
+import dev.heapchain.util.LongArray;
+
 /**
  * Immediate dominators by semi-NCA (Georgiadis, Tarjan, Werneck, "Finding dominators in
  * practice"), iterative throughout: heap graphs hold reference chains millions long, so neither
  * the DFS nor path compression may recurse. Works in DFS-preorder numbers, with number 0 the
  * virtual root above all GC roots. The label array holds semidominator numbers directly.
+ *
+ * <p>Memory: every array is off the Java heap and freed as soon as its phase ends. At the peak
+ * (the semidominator loop) live are vertex, parent, ancestor and label (4 bytes per object each),
+ * the predecessor offsets (4 or 8) and the predecessors (4 per reference); semidominators are
+ * written into the offsets slot the loop has just finished with instead of an array of their own.
  */
 final class Dominators {
     private Dominators() {
@@ -21,179 +31,205 @@ final class Dominators {
      */
     static DominatorTree compute(Digraph g, Runnable afterPeak) {
         int n = g.nodeCount();
-        int[] pre = new int[n];
-        java.util.Arrays.fill(pre, -1);
-        int[] vertex = new int[n + 1];
-        int[] parent = new int[n + 1];
+        IntArray pre = IntArray.uninitialized(n);
+        pre.fill(-1);
+        IntArray vertex = IntArray.uninitialized(n + 1L);
+        IntArray parent = IntArray.uninitialized(n + 1L);
         int count = dfs(g, pre, vertex, parent);
 
         // Predecessors in number space. A GC root's only predecessor that matters is the virtual
         // root 0 (nothing is smaller), so its others are not stored: for the implicit
         // instance-to-class edges, most of whose targets are sticky-class roots, that drops one
         // entry per instance.
-        boolean[] isRoot = new boolean[count];
+        ByteArray isRoot = ByteArray.zeroed(count);
         int[] roots = g.roots();
         for (int r : roots) {
-            isRoot[pre[r]] = true;
+            isRoot.set(pre.get(r), (byte) 1);
         }
-        int[] predStart = new int[count + 1];
+        long bound = roots.length;
+        for (int i = 1; i < count; i++) {
+            int v = vertex.get(i);
+            bound += g.edgeEnd(v) - g.edgeStart(v) + 1;
+        }
+        IndexArray predStart = IndexArray.zeroed(count + 1L, bound);
         for (int r : roots) {
-            predStart[pre[r] + 1]++;
+            int t = pre.get(r) + 1;
+            predStart.set(t, predStart.get(t) + 1);
         }
         for (int i = 1; i < count; i++) {
-            int v = vertex[i];
-            for (int e = g.edgeStart(v), end = g.edgeEnd(v); e < end; e++) {
-                int t = pre[g.target(e)];
-                if (!isRoot[t]) {
-                    predStart[t + 1]++;
+            int v = vertex.get(i);
+            for (long e = g.edgeStart(v), end = g.edgeEnd(v); e < end; e++) {
+                int t = pre.get(g.target(e));
+                if (isRoot.get(t) == 0) {
+                    predStart.set(t + 1, predStart.get(t + 1) + 1);
                 }
             }
             int x = g.extraTarget(v);
-            if (x >= 0 && !isRoot[pre[x]]) {
-                predStart[pre[x] + 1]++;
+            if (x >= 0) {
+                int t = pre.get(x);
+                if (isRoot.get(t) == 0) {
+                    predStart.set(t + 1, predStart.get(t + 1) + 1);
+                }
             }
         }
         for (int i = 0; i < count; i++) {
-            predStart[i + 1] += predStart[i];
+            predStart.set(i + 1, predStart.get(i + 1) + predStart.get(i));
         }
         // Fill with predStart as the cursor, then shift it back: no second offsets array.
-        int[] preds = new int[predStart[count]];
+        IntArray preds = IntArray.uninitialized(predStart.get(count));
         for (int r : roots) {
-            preds[predStart[pre[r]]++] = 0;
+            long at = predStart.get(pre.get(r));
+            preds.set(at, 0);
+            predStart.set(pre.get(r), at + 1);
         }
         for (int i = 1; i < count; i++) {
-            int v = vertex[i];
-            for (int e = g.edgeStart(v), end = g.edgeEnd(v); e < end; e++) {
-                int t = pre[g.target(e)];
-                if (!isRoot[t]) {
-                    preds[predStart[t]++] = i;
+            int v = vertex.get(i);
+            for (long e = g.edgeStart(v), end = g.edgeEnd(v); e < end; e++) {
+                int t = pre.get(g.target(e));
+                if (isRoot.get(t) == 0) {
+                    long at = predStart.get(t);
+                    preds.set(at, i);
+                    predStart.set(t, at + 1);
                 }
             }
             int x = g.extraTarget(v);
-            if (x >= 0 && !isRoot[pre[x]]) {
-                preds[predStart[pre[x]]++] = i;
+            if (x >= 0) {
+                int t = pre.get(x);
+                if (isRoot.get(t) == 0) {
+                    long at = predStart.get(t);
+                    preds.set(at, i);
+                    predStart.set(t, at + 1);
+                }
             }
         }
-        System.arraycopy(predStart, 0, predStart, 1, count);
-        predStart[0] = 0;
-        isRoot = null;
+        for (int i = count; i >= 1; i--) {
+            predStart.set(i, predStart.get(i - 1));
+        }
+        predStart.set(0, 0);
+        isRoot.free();
         // pre is rebuilt from vertex at the end, so it need not live through the peak.
-        pre = null;
+        pre.free();
 
-        int[] semi = new int[count];
-        int[] label = new int[count];
-        int[] ancestor = java.util.Arrays.copyOf(parent, count);
-        int[][] stack = {new int[1024]}; // compression paths are short in practice; grows if not
+        IntArray label = IntArray.uninitialized(count);
+        IntArray ancestor = IntArray.uninitialized(count);
+        ancestor.copy(parent, 0, 0, count);
+        IntArray stack = IntArray.uninitialized(Math.max(1, count));
         for (int w = count - 1; w >= 1; w--) {
-            int s = parent[w];
-            for (int k = predStart[w], end = predStart[w + 1]; k < end; k++) {
-                int v = preds[k];
+            // Nodes numbered <= w are not compressed yet: ancestor[w] is still w's DFS parent.
+            int s = ancestor.get(w);
+            for (long k = predStart.get(w), end = predStart.get(w + 1); k < end; k++) {
+                int v = preds.get(k);
                 int candidate = v <= w ? v : eval(v, w, ancestor, label, stack);
                 if (candidate < s) {
                     s = candidate;
                 }
             }
-            semi[w] = s;
-            label[w] = s;
+            // Slot w + 1 of the offsets is not read again: it keeps w's semidominator from here on.
+            predStart.set(w + 1, s);
+            label.set(w, s);
         }
-        preds = null;
-        predStart = null;
-        label = null;
-        ancestor = null;
+        stack.free();
+        preds.free();
+        label.free();
+        ancestor.free();
 
-
-        int[] idom = parent; // becomes the dominator, number by number, in increasing order
-        idom[0] = 0;
+        IntArray idom = parent; // becomes the dominator, number by number, in increasing order
+        idom.set(0, 0);
         for (int w = 1; w < count; w++) {
-            int d = idom[w];
-            while (d > semi[w]) {
-                d = idom[d];
+            int d = idom.get(w);
+            int semi = (int) predStart.get(w + 1);
+            while (d > semi) {
+                d = idom.get(d);
             }
-            idom[w] = d;
+            idom.set(w, d);
         }
-        semi = null;
+        predStart.free();
         afterPeak.run();
 
-        long[] retained = new long[count];
+        LongArray retained = LongArray.zeroed(count);
         for (int w = count - 1; w >= 1; w--) {
-            retained[w] += g.size(vertex[w]);
-            retained[idom[w]] += retained[w];
+            long r = retained.get(w) + g.size(vertex.get(w));
+            retained.set(w, r);
+            int d = idom.get(w);
+            retained.set(d, retained.get(d) + r);
         }
-        pre = new int[n];
-        java.util.Arrays.fill(pre, -1);
+        pre = IntArray.uninitialized(n);
+        pre.fill(-1);
         for (int i = 1; i < count; i++) {
-            pre[vertex[i]] = i;
+            pre.set(vertex.get(i), i);
         }
         return new DominatorTree(pre, vertex, idom, retained, count);
     }
 
     /** Minimum semidominator on the compressed path from v up to the first node numbered <= w. */
-    private static int eval(int v, int w, int[] ancestor, int[] label, int[][] stackHolder) {
-        int[] stack = stackHolder[0];
+    private static int eval(int v, int w, IntArray ancestor, IntArray label, IntArray stack) {
         int top = 0;
         int x = v;
-        while (ancestor[x] > w) {
-            if (top == stack.length) {
-                stack = stackHolder[0] = java.util.Arrays.copyOf(stack, top * 2);
-            }
-            stack[top++] = x;
-            x = ancestor[x];
+        int a;
+        while ((a = ancestor.get(x)) > w) {
+            stack.set(top++, x);
+            x = a;
         }
         for (int j = top - 1; j >= 0; j--) {
-            int y = stack[j];
-            int a = ancestor[y];
-            if (label[a] < label[y]) {
-                label[y] = label[a];
+            int y = stack.get(j);
+            int ay = ancestor.get(y);
+            int la = label.get(ay);
+            if (la < label.get(y)) {
+                label.set(y, la);
             }
-            ancestor[y] = ancestor[a];
+            ancestor.set(y, ancestor.get(ay));
         }
-        return label[v];
+        return label.get(v);
     }
 
     /** Iterative preorder DFS from the virtual root; answers the number of reached nodes + 1. */
-    private static int dfs(Digraph g, int[] pre, int[] vertex, int[] parent) {
+    private static int dfs(Digraph g, IntArray pre, IntArray vertex, IntArray parent) {
         int n = g.nodeCount();
-        int[] nodeStack = new int[n + 1];
-        int[] edgeStack = new int[n + 1];
+        // Untouched stack pages cost nothing: only as deep as the DFS goes becomes resident.
+        IntArray nodeStack = IntArray.uninitialized(n + 1L);
+        IntArray posStack = IntArray.uninitialized(n + 1L); // next edge, relative to the row start
         int count = 1; // number 0 is the virtual root
-        vertex[0] = -1;
-        parent[0] = 0;
+        vertex.set(0, -1);
+        parent.set(0, 0);
         for (int r : g.roots()) {
-            if (pre[r] >= 0) {
+            if (pre.get(r) >= 0) {
                 continue;
             }
-            pre[r] = count;
-            vertex[count] = r;
-            parent[count] = 0;
+            pre.set(r, count);
+            vertex.set(count, r);
+            parent.set(count, 0);
             count++;
             int sp = 0;
-            nodeStack[0] = r;
-            edgeStack[0] = g.edgeStart(r);
+            nodeStack.set(0, r);
+            posStack.set(0, 0);
             while (sp >= 0) {
-                int v = nodeStack[sp];
-                int e = edgeStack[sp];
-                int end = g.edgeEnd(v);
-                if (e > end) {
+                int v = nodeStack.get(sp);
+                int k = posStack.get(sp);
+                long start = g.edgeStart(v);
+                long end = g.edgeEnd(v);
+                if (k > end - start) {
                     sp--;
                     continue;
                 }
-                edgeStack[sp] = e + 1;
+                posStack.set(sp, k + 1);
                 // Position end stands for the extra successor, after the explicit edges.
-                int t = e < end ? g.target(e) : g.extraTarget(v);
+                int t = start + k < end ? g.target(start + k) : g.extraTarget(v);
                 if (t < 0) {
                     continue;
                 }
-                if (pre[t] < 0) {
-                    pre[t] = count;
-                    vertex[count] = t;
-                    parent[count] = pre[v];
+                if (pre.get(t) < 0) {
+                    pre.set(t, count);
+                    vertex.set(count, t);
+                    parent.set(count, pre.get(v));
                     count++;
                     sp++;
-                    nodeStack[sp] = t;
-                    edgeStack[sp] = g.edgeStart(t);
+                    nodeStack.set(sp, t);
+                    posStack.set(sp, 0);
                 }
             }
         }
+        nodeStack.free();
+        posStack.free();
         return count;
     }
 }

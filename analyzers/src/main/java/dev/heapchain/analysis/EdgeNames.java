@@ -8,7 +8,7 @@ final class EdgeNames {
     private EdgeNames() {
     }
 
-    static String of(HeapGraph g, int source, int edge) {
+    static String of(HeapGraph g, int source, long edge) {
         if (edge == GcRootPaths.CLASS_EDGE) {
             return "<class>";
         }
@@ -44,8 +44,8 @@ final class EdgeNames {
      * Element index for arrays past 65,534: labels saturate there, so count from the last exact
      * label. Null elements are not edges, so this is a lower bound, marked with '≥'.
      */
-    private static String largeIndex(HeapGraph g, int source, int edge) {
-        int firstLarge = edge;
+    private static String largeIndex(HeapGraph g, int source, long edge) {
+        long firstLarge = edge;
         while (firstLarge > g.outStart(source) && g.label(firstLarge - 1) == HeapGraph.LABEL_LARGE_INDEX) {
             firstLarge--;
         }

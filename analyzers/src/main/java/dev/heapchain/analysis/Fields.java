@@ -15,7 +15,7 @@ public final class Fields {
         if (ordinal < 0) {
             return -1;
         }
-        for (int e = g.outStart(v); e < g.outEnd(v); e++) {
+        for (long e = g.outStart(v); e < g.outEnd(v); e++) {
             if (g.label(e) == ordinal) {
                 return g.target(e);
             }

@@ -1,11 +1,14 @@
 package dev.heapchain.analysis;
 
 import dev.heapchain.graph.HeapGraph;
+import dev.heapchain.util.IndexArray;
+import dev.heapchain.util.IntArray;
 
 /**
  * Shortest paths from the GC roots: one breadth-first search from all roots at once, in ascending
  * node order, so repeated runs give identical paths. Each reached object remembers the edge it was
- * first reached through (4 bytes per object); the parent and the field name follow from the edge.
+ * first reached through (4 bytes per object, 8 when the graph has 2^31 references or more); the
+ * parent and the field name follow from the edge.
  */
 public final class GcRootPaths {
     private static final int ROOT = -2;
@@ -16,10 +19,10 @@ public final class GcRootPaths {
     public static final int CLASS_EDGE = -3;
 
     private final HeapGraph graph;
-    private final int[] viaEdge;
+    private final IndexArray viaEdge;
     private final int reached;
 
-    private GcRootPaths(HeapGraph graph, int[] viaEdge, int reached) {
+    private GcRootPaths(HeapGraph graph, IndexArray viaEdge, int reached) {
         this.graph = graph;
         this.viaEdge = viaEdge;
         this.reached = reached;
@@ -27,39 +30,40 @@ public final class GcRootPaths {
 
     public static GcRootPaths compute(HeapGraph graph) {
         int n = graph.nodeCount();
-        int[] via = new int[n];
-        java.util.Arrays.fill(via, UNREACHED);
-        int[] queue = new int[n];
+        IndexArray via = IndexArray.zeroed(n, Math.max(graph.edgeCount(), n + 4L));
+        via.fill(UNREACHED);
+        IntArray queue = IntArray.uninitialized(Math.max(1, n));
         int head = 0;
         int tail = 0;
         for (int r : graph.roots().distinctNodes()) {
-            via[r] = ROOT;
-            queue[tail++] = r;
+            via.set(r, ROOT);
+            queue.set(tail++, r);
         }
         while (head < tail) {
-            int v = queue[head++];
-            for (int e = graph.outStart(v), end = graph.outEnd(v); e < end; e++) {
+            int v = queue.get(head++);
+            for (long e = graph.outStart(v), end = graph.outEnd(v); e < end; e++) {
                 int t = graph.target(e);
-                if (via[t] == UNREACHED) {
-                    via[t] = e;
-                    queue[tail++] = t;
+                if (via.get(t) == UNREACHED) {
+                    via.set(t, e);
+                    queue.set(tail++, t);
                 }
             }
             int c = graph.classEdge(v);
-            if (c >= 0 && via[c] == UNREACHED) {
-                via[c] = CLASS_EDGE_BASE - v;
-                queue[tail++] = c;
+            if (c >= 0 && via.get(c) == UNREACHED) {
+                via.set(c, CLASS_EDGE_BASE - v);
+                queue.set(tail++, c);
             }
         }
+        queue.free();
         return new GcRootPaths(graph, via, tail);
     }
 
     public boolean isReachable(int node) {
-        return viaEdge[node] != UNREACHED;
+        return viaEdge.get(node) != UNREACHED;
     }
 
     public boolean isRoot(int node) {
-        return viaEdge[node] == ROOT;
+        return viaEdge.get(node) == ROOT;
     }
 
     public int reachedCount() {
@@ -70,24 +74,24 @@ public final class GcRootPaths {
      * The edge an object was reached through: an edge index, {@link #CLASS_EDGE} for the implicit
      * instance-to-class reference, or -1 for roots and unreachable objects.
      */
-    public int edgeTo(int node) {
-        int e = viaEdge[node];
+    public long edgeTo(int node) {
+        long e = viaEdge.get(node);
         return e >= 0 ? e : e <= CLASS_EDGE_BASE ? CLASS_EDGE : -1;
     }
 
     /** The object it was reached from, or -1 for roots and unreachable objects. */
     public int parent(int node) {
-        int e = viaEdge[node];
-        return e >= 0 ? sourceOf(e) : e <= CLASS_EDGE_BASE ? CLASS_EDGE_BASE - e : -1;
+        long e = viaEdge.get(node);
+        return e >= 0 ? sourceOf(e) : e <= CLASS_EDGE_BASE ? (int) (CLASS_EDGE_BASE - e) : -1;
     }
 
     /** Number of references from the nearest root (0 for a root), or -1 when unreachable. */
     public int depth(int node) {
-        if (viaEdge[node] == UNREACHED) {
+        if (viaEdge.get(node) == UNREACHED) {
             return -1;
         }
         int d = 0;
-        for (int v = node; viaEdge[v] != ROOT; v = parent(v)) {
+        for (int v = node; viaEdge.get(v) != ROOT; v = parent(v)) {
             d++;
         }
         return d;
@@ -107,7 +111,7 @@ public final class GcRootPaths {
     }
 
     /** The node whose row holds edge e: the last node whose first edge is at or before e. */
-    private int sourceOf(int e) {
+    private int sourceOf(long e) {
         int lo = 0;
         int hi = graph.nodeCount() - 1;
         while (lo < hi) {

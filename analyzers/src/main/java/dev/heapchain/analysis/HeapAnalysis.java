@@ -165,7 +165,7 @@ public final class HeapAnalysis {
     }
 
     /** How edge {@code edge} of {@code source} is written in paths: a field name, {@code [3]}, ... */
-    public String fieldName(int source, int edge) {
+    public String fieldName(int source, long edge) {
         return EdgeNames.of(graph, source, edge);
     }
 

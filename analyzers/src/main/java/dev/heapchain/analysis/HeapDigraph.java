@@ -21,17 +21,17 @@ final class HeapDigraph implements Digraph {
     }
 
     @Override
-    public int edgeStart(int v) {
+    public long edgeStart(int v) {
         return graph.outStart(v);
     }
 
     @Override
-    public int edgeEnd(int v) {
+    public long edgeEnd(int v) {
         return graph.outEnd(v);
     }
 
     @Override
-    public int target(int edge) {
+    public int target(long edge) {
         return graph.target(edge);
     }
 

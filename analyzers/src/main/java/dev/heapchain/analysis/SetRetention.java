@@ -191,8 +191,8 @@ final class SetRetention {
         while (head < tail) {
             int v = queue[head++];
             bytes += graph.shallowSize(v);
-            int end = graph.outEnd(v);
-            for (int e = graph.outStart(v); e <= end; e++) {
+            long end = graph.outEnd(v);
+            for (long e = graph.outStart(v); e <= end; e++) {
                 int t = e < end ? graph.target(e) : graph.classEdge(v);
                 if (t < 0 || mark[t] == epoch || mark[t] == -epoch) {
                     continue;

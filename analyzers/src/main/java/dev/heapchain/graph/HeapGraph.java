@@ -144,20 +144,20 @@ public final class HeapGraph {
         return (long) sizeUnits[node] << 3;
     }
 
-    public int outStart(int node) {
+    public long outStart(int node) {
         return outStart[node];
     }
 
-    public int outEnd(int node) {
+    public long outEnd(int node) {
         return outStart[node + 1];
     }
 
-    public int target(int edge) {
-        return outTarget[edge];
+    public int target(long edge) {
+        return outTarget[(int) edge];
     }
 
-    public char label(int edge) {
-        return outLabel[edge];
+    public char label(long edge) {
+        return outLabel[(int) edge];
     }
 
     public HeapRoots roots() {

@@ -45,7 +45,7 @@ class DominatorOracleTest {
             assertTrue(v >= 0, where + ": object missing");
             List<Long> expected = new ArrayList<>(heap.strongTargets.get(i));
             List<Long> actual = new ArrayList<>();
-            for (int e = g.outStart(v); e < g.outEnd(v); e++) {
+            for (long e = g.outStart(v); e < g.outEnd(v); e++) {
                 actual.add(g.id(g.target(e)));
             }
             if (g.classEdge(v) >= 0) {
@@ -154,9 +154,10 @@ class DominatorOracleTest {
     /** Explicit edges and the implicit one to the class object. */
     private static int[] successors(HeapGraph g, int v) {
         int c = g.classEdge(v);
-        int n = g.outEnd(v) - g.outStart(v);
+        int n = (int) (g.outEnd(v) - g.outStart(v));
         int[] out = new int[n + (c >= 0 ? 1 : 0)];
-        for (int e = g.outStart(v), k = 0; e < g.outEnd(v); e++) {
+        int k = 0;
+        for (long e = g.outStart(v); e < g.outEnd(v); e++) {
             out[k++] = g.target(e);
         }
         if (c >= 0) {

@@ -37,7 +37,7 @@ final class NetBeansRules {
         int m = 0;
         for (int v = 0; v < n; v++) {
             start[v] = m;
-            for (int e = weak.outStart(v); e < weak.outEnd(v); e++) {
+            for (long e = weak.outStart(v); e < weak.outEnd(v); e++) {
                 if (!(weak.isClassObject(v) && weak.label(e) == HeapGraph.LABEL_SUPERCLASS)) {
                     targets[m++] = weak.target(e);
                 }
@@ -68,16 +68,16 @@ final class NetBeansRules {
                 return rootList;
             }
 
-            public int edgeStart(int v) {
+            public long edgeStart(int v) {
                 return start[v];
             }
 
-            public int edgeEnd(int v) {
+            public long edgeEnd(int v) {
                 return start[v + 1];
             }
 
-            public int target(int e) {
-                return targets[e];
+            public int target(long e) {
+                return targets[(int) e];
             }
 
             public long size(int v) {
@@ -89,7 +89,7 @@ final class NetBeansRules {
         for (int v = 0; v < n; v++) {
             retained[v] = t.retainedSize(v);
             touchesClass[v] = weak.isClassObject(v);
-            for (int e = weak.outStart(v); e < weak.outEnd(v) && !touchesClass[v]; e++) {
+            for (long e = weak.outStart(v); e < weak.outEnd(v) && !touchesClass[v]; e++) {
                 touchesClass[v] = weak.isClassObject(weak.target(e));
             }
         }

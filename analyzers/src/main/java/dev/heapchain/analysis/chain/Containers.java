@@ -42,7 +42,7 @@ final class Containers {
             set.add(m);
         }
         for (int c : instances) {
-            for (int e = g.outStart(c); e < g.outEnd(c); e++) {
+            for (long e = g.outStart(c); e < g.outEnd(c); e++) {
                 if (set.contains(g.target(e)) && ownsThrough(c, e)) {
                     return c;
                 }
@@ -63,7 +63,7 @@ final class Containers {
         return -1;
     }
 
-    private boolean ownsThrough(int container, int edge) {
+    private boolean ownsThrough(int container, long edge) {
         if (profile.fields().isEmpty()) {
             return true;
         }

@@ -25,7 +25,7 @@ final class ListElements {
             int array = Fields.target(g, list, field);
             if (array >= 0 && g.classOf(array).isArray()) {
                 List<Integer> out = new ArrayList<>();
-                for (int e = g.outStart(array); e < g.outEnd(array); e++) {
+                for (long e = g.outStart(array); e < g.outEnd(array); e++) {
                     out.add(g.target(e));
                 }
                 return out;

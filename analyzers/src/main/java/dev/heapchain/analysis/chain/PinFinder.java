@@ -58,7 +58,7 @@ final class PinFinder {
             a.forEachDominated(t.oldest(), inRegion::set);
         }
         for (int u = 0; u < g.nodeCount(); u++) {
-            for (int e = g.outStart(u); e < g.outEnd(u); e++) {
+            for (long e = g.outStart(u); e < g.outEnd(u); e++) {
                 int t = g.target(e);
                 if (!inRegion.get(t)) {
                     continue;
@@ -118,7 +118,7 @@ final class PinFinder {
         return false;
     }
 
-    private static ChainReport.Pin pin(HeapAnalysis a, int holder, int edge, int pinned, Target t) {
+    private static ChainReport.Pin pin(HeapAnalysis a, int holder, long edge, int pinned, Target t) {
         HeapGraph g = a.graph();
         String field = a.fieldName(holder, edge);
         boolean direct = pinned == t.oldest();

@@ -1,0 +1,46 @@
+package dev.heapchain.util;
+
+/** A int array off the Java heap with a long index (see {@link NativeMemory}); growable by {@link #add}. */
+public final class IntArray extends NativeArray {
+    private IntArray(long capacity, long size, boolean zero) {
+        super(2, capacity, size, zero);
+    }
+
+    /** A zeroed array of this length. */
+    public static IntArray zeroed(long length) {
+        return new IntArray(length, length, true);
+    }
+
+    /** An array of this length whose entries are not initialized: set every one before reading it. */
+    public static IntArray uninitialized(long length) {
+        return new IntArray(length, length, false);
+    }
+
+    /** An empty array to {@link #add} to, with room for this many entries before it grows. */
+    public static IntArray growable(long capacity) {
+        return new IntArray(capacity, 0, false);
+    }
+
+    public int get(long i) {
+        return NativeMemory.U.getInt(at(i));
+    }
+
+    public void set(long i, int value) {
+        NativeMemory.U.putInt(at(i), value);
+    }
+
+    public void add(int value) {
+        NativeMemory.U.putInt(at(grow()), value);
+    }
+
+    public void fill(int value) {
+        for (long i = 0; i < size; i++) {
+            NativeMemory.U.putInt(address + (i << 2), value);
+        }
+    }
+
+    /** Copies entries of another array of the same type into this one. */
+    public void copy(IntArray src, long from, long to, long count) {
+        copyFrom(src, from, to, count);
+    }
+}
