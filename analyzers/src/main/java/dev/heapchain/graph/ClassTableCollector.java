@@ -40,9 +40,36 @@ public class ClassTableCollector implements HprofVisitor {
         loadNameIds[i] = nameId;
     }
 
+    private final LongIntMap dumpIndex = new LongIntMap(1024);
+
     @Override
     public void classDump(HprofClassDump dump) {
+        if (dumpIndex.get(dump.classId()) < 0) {
+            dumpIndex.put(dump.classId(), classDumps.size());
+        }
         classDumps.add(dump);
+    }
+
+    /** The first CLASS_DUMP seen so far for a class id, or null. */
+    protected HprofClassDump dumpSoFar(long classId) {
+        int i = dumpIndex.get(classId);
+        return i < 0 ? null : classDumps.get(i);
+    }
+
+    /** Class dumps seen so far. */
+    protected int dumpCount() {
+        return classDumps.size();
+    }
+
+    /** The class's name as the dump spells it (internal form), from what was read so far; or null. */
+    protected String rawNameSoFar(long classId) {
+        int i = loadIndex.get(classId);
+        return i < 0 ? null : strings.get(loadNameIds[i]);
+    }
+
+    /** A string record read so far, or null. */
+    protected String stringSoFar(long id) {
+        return strings.get(id);
     }
 
     /** Call after the pass. */

@@ -2,11 +2,16 @@ package dev.heapchain.graph;
 
 import dev.heapchain.hprof.HprofFile;
 import dev.heapchain.hprof.HprofReadSummary;
+import dev.heapchain.util.CharArray;
+import dev.heapchain.util.IndexArray;
+import dev.heapchain.util.IntArray;
 
 /**
- * The object graph of one dump in primitive arrays (no Java object per heap object): nodes are
- * instances, arrays and class objects, numbered in ascending id order; references are in CSR
- * form with a 2-byte label per edge (field ordinal, array index, or a class-object link).
+ * The object graph of one dump in arrays off the Java heap (no Java object per heap object, no
+ * array limited to 2^31 entries): nodes are instances, arrays and class objects; references are
+ * in CSR form with a 2-byte label per edge (field ordinal, array index, or a class-object link).
+ * Nodes are numbered in the dump's address order, except that class objects come last when the
+ * dump wrote them ahead of everything else (see {@link IdIndex}).
  * A class's static fields are edges from its class object; each instance has an edge to its class.
  */
 public final class HeapGraph {
@@ -23,11 +28,11 @@ public final class HeapGraph {
     private final HeapClassTable classes;
     private final SizeModel sizeModel;
     private final IdIndex ids;
-    private final int[] classOf;
-    private final int[] sizeUnits;
-    private final int[] outStart;
-    private final int[] outTarget;
-    private final char[] outLabel;
+    private final IntArray classOf;
+    private final IntArray sizeUnits;
+    private final IndexArray outStart;
+    private final IntArray outTarget;
+    private final CharArray outLabel;
     private final HeapRoots roots;
     private final FieldMap[] fieldMaps;
     private final GraphStats stats;
@@ -40,7 +45,8 @@ public final class HeapGraph {
     private final int[] classNode;
 
     HeapGraph(HprofFile file, HprofReadSummary summary, HeapClassTable classes, SizeModel sizeModel, IdIndex ids,
-              int[] classOf, int[] sizeUnits, int[] outStart, int[] outTarget, char[] outLabel, HeapRoots roots,
+              IntArray classOf, IntArray sizeUnits, IndexArray outStart, IntArray outTarget, CharArray outLabel,
+              HeapRoots roots,
               FieldMap[] fieldMaps, GraphStats stats, CapturedFields captured) {
         this.file = file;
         this.summary = summary;
@@ -65,7 +71,7 @@ public final class HeapGraph {
         java.util.Arrays.fill(classNode, -1);
         for (HeapClass c : classes.all()) {
             int node = ids.indexOf(c.id());
-            if (node >= 0 && (classOf[node] & CLASS_OBJECT) != 0) {
+            if (node >= 0 && (classOf.get(node) & CLASS_OBJECT) != 0) {
                 classNode[c.index()] = node;
             }
         }
@@ -76,7 +82,7 @@ public final class HeapGraph {
      * classes without a CLASS_DUMP). Algorithms visit it after the node's explicit edges.
      */
     public int classEdge(int node) {
-        int c = classOf[node];
+        int c = classOf.get(node);
         if ((c & CLASS_OBJECT) != 0 || instanceClass[c] == 0) {
             return -1;
         }
@@ -100,11 +106,11 @@ public final class HeapGraph {
     }
 
     public int nodeCount() {
-        return classOf.length;
+        return (int) classOf.size();
     }
 
     public long edgeCount() {
-        return outTarget.length;
+        return outTarget.size();
     }
 
     public long id(int node) {
@@ -117,12 +123,12 @@ public final class HeapGraph {
     }
 
     public boolean isClassObject(int node) {
-        return (classOf[node] & CLASS_OBJECT) != 0;
+        return (classOf.get(node) & CLASS_OBJECT) != 0;
     }
 
     /** The node's class; for a class object, java.lang.Class (see {@link #describedClass}). */
     public HeapClass classOf(int node) {
-        int c = classOf[node];
+        int c = classOf.get(node);
         if ((c & CLASS_OBJECT) != 0) {
             return javaLangClass != null ? javaLangClass : classes.byIndex(c & ~CLASS_OBJECT);
         }
@@ -131,33 +137,33 @@ public final class HeapGraph {
 
     /** The class a class object stands for; null for other nodes. */
     public HeapClass describedClass(int node) {
-        int c = classOf[node];
+        int c = classOf.get(node);
         return (c & CLASS_OBJECT) != 0 ? classes.byIndex(c & ~CLASS_OBJECT) : null;
     }
 
     /** Raw class index (with {@link #CLASS_OBJECT} for class objects), for tight loops. */
     public int classIndex(int node) {
-        return classOf[node];
+        return classOf.get(node);
     }
 
     public long shallowSize(int node) {
-        return (long) sizeUnits[node] << 3;
+        return (long) sizeUnits.get(node) << 3;
     }
 
     public long outStart(int node) {
-        return outStart[node];
+        return outStart.get(node);
     }
 
     public long outEnd(int node) {
-        return outStart[node + 1];
+        return outStart.get(node + 1L);
     }
 
     public int target(long edge) {
-        return outTarget[(int) edge];
+        return outTarget.get(edge);
     }
 
     public char label(long edge) {
-        return outLabel[(int) edge];
+        return outLabel.get(edge);
     }
 
     public HeapRoots roots() {

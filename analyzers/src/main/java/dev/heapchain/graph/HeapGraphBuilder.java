@@ -4,16 +4,22 @@ import dev.heapchain.hprof.HprofBasicType;
 import dev.heapchain.hprof.HprofFile;
 import dev.heapchain.hprof.HprofReadSummary;
 import dev.heapchain.hprof.HprofReader;
+import dev.heapchain.util.CharArray;
+import dev.heapchain.util.IndexArray;
+import dev.heapchain.util.IntArray;
 import dev.heapchain.util.IntList;
+import dev.heapchain.util.LongArray;
+import dev.heapchain.util.LongIntMap;
 import dev.heapchain.util.PairSort;
 import dev.heapchain.util.RunMergeSort;
 
 import java.util.function.Consumer;
 
 /**
- * Builds a {@link HeapGraph} in two streaming passes: ids and classes, then references. Between
- * them the ids are sorted (skipped when the dump already wrote them in address order, as a serial
- * HotSpot dump does) and the size model is chosen.
+ * Builds a {@link HeapGraph}, in one streaming pass when the dump allows it: ids, classes and raw
+ * references are read together, then the references are resolved to nodes. A dump that writes
+ * objects out of address order (other than class objects), or instances before their class
+ * dumps, takes a second pass: the ids are sorted, then the references read again.
  */
 public final class HeapGraphBuilder {
     private final HprofFile file;
@@ -51,10 +57,11 @@ public final class HeapGraphBuilder {
     public HeapGraph build() {
         dev.heapchain.util.ProgressMeter meter = progress instanceof dev.heapchain.util.ProgressMeter m ? m : null;
         long passBytes = file.compressed() ? -1 : file.fileSize();
-        phase(meter, "indexing objects", passBytes);
-        IndexPass first = new IndexPass();
+        phase(meter, "reading objects and references", passBytes);
+        IndexPass first = new IndexPass(true, keepWeak, capture);
         first.meter = meter;
         HprofReadSummary summary = new HprofReader(file, dump).read(first);
+        first.finishRows();
         long[] referenced = new long[(int) first.slotClassIds.size() - IndexPass.FIRST_CLASS_SLOT];
         for (int i = 0; i < referenced.length; i++) {
             referenced[i] = first.slotClassIds.get(i + IndexPass.FIRST_CLASS_SLOT);
@@ -62,13 +69,206 @@ public final class HeapGraphBuilder {
         HeapClassTable classes = first.classTable(referenced);
         SizeModel model = first.inference.choose(summary.header(), classes);
         int idSize = summary.header().idSize();
+        FieldMap[] maps = new FieldMap[classes.size()];
+        for (HeapClass c : classes.all()) {
+            maps[c.index()] = FieldMap.of(c, idSize);
+        }
+        int[] classSizes = InstanceLayouts.sizes(classes, model);
+        int[] slotClass = slotClassIndex(first, classes);
+        if (first.edgesComplete() && first.ascendingExceptClasses && layoutsAgree(first, slotClass, maps)) {
+            HeapGraph g = buildFromOnePass(first, summary, classes, model, maps, classSizes, slotClass);
+            if (g != null) {
+                return g;
+            }
+        }
+        first.dropEdges();
+        return buildWithSecondPass(first, summary, classes, model, maps, classSizes, slotClass, meter, passBytes);
+    }
 
-        long[] ids = first.ids.toArray();
-        first.ids.clear();
-        int[] slots = first.slots.toArray();
-        first.slots.clear();
-        int[] lengths = first.lengths.toArray();
-        first.lengths.clear();
+    /** The layouts the pass read references with must be the ones the class table gives. */
+    private static boolean layoutsAgree(IndexPass first, int[] slotClass, FieldMap[] maps) {
+        IndexPass.Layout[] layouts = first.layouts();
+        for (int slot = IndexPass.FIRST_CLASS_SLOT; slot < Math.min(layouts.length, slotClass.length); slot++) {
+            IndexPass.Layout l = layouts[slot];
+            if (l == null) {
+                continue;
+            }
+            FieldMap m = maps[slotClass[slot]];
+            int[] refs = m.referenceOrdinals();
+            if (refs.length != l.ordinals().length || m.weakReferentOrdinal() != l.weakOrdinal()) {
+                return false;
+            }
+            for (int k = 0; k < refs.length; k++) {
+                if (refs[k] != l.ordinals()[k] || m.offset(refs[k]) != l.offsets()[k]) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The usual case: references were read in the one pass, and all objects but class objects
+     * came in ascending id order. Nodes keep that order, class objects follow; no sort, no
+     * permutation; references are resolved from raw ids to nodes on both cores.
+     *
+     * @return null, having changed nothing, when class ids repeat (the second-pass route sorts those out)
+     */
+    private HeapGraph buildFromOnePass(IndexPass first, HprofReadSummary summary, HeapClassTable classes,
+                                       SizeModel model, FieldMap[] maps, int[] classSizes, int[] slotClass) {
+        progress.accept("resolving references");
+        LongArray ids = first.ids;
+        IntArray slots = first.slots;
+        IntArray lengths = first.lengths;
+        long total = ids.size();
+        int classCount = (int) first.classObjects;
+        long mainCount = total - classCount;
+        if (total > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("more than 2^31 objects in one dump: " + total);
+        }
+        int n = (int) total;
+        long[] classIds = new long[classCount];
+        // Class ids must be distinct; a dump that repeats one takes the other route (which
+        // sorts and drops duplicates). Checked before anything is changed.
+        LongIntMap seen = new LongIntMap(Math.max(4, classCount));
+        for (long s = 0, k = 0; s < total && k < classCount; s++) {
+            if (slots.get(s) == IndexPass.CLASS_OBJECT_SLOT && seen.put(ids.get(s), (int) k++) >= 0) {
+                return null;
+            }
+        }
+        IntArray classOf = IntArray.uninitialized(n);
+        IntArray sizeUnits = IntArray.uninitialized(n);
+        int ci = 0;
+        long w = 0;
+        for (long s = 0; s < total; s++) {
+            int slot = slots.get(s);
+            if (slot == IndexPass.CLASS_OBJECT_SLOT) {
+                classIds[ci++] = ids.get(s);
+                continue;
+            }
+            ids.set(w, ids.get(s));
+            int c;
+            int units;
+            if (slot < IndexPass.CLASS_OBJECT_SLOT) {
+                HprofBasicType type = HprofBasicType.ofCode(slot);
+                c = classes.primitiveArrayClass(type).index();
+                units = units(model.arraySize(type, lengths.get(s)));
+            } else {
+                c = slotClass[slot];
+                units = classes.byIndex(c).isArray() ? units(model.arraySize(HprofBasicType.OBJECT, lengths.get(s)))
+                        : units(classSizes[c]);
+            }
+            classOf.set(w, c);
+            sizeUnits.set(w, units);
+            w++;
+        }
+        slots.free();
+        lengths.free();
+        ids.resize(mainCount, false);
+        IdIndex index = new IdIndex(ids, classIds);
+        ids.free();
+        long duplicates = 0;
+        for (int k = 0; k < classCount; k++) {
+            if (index.indexOf(classIds[k]) != mainCount + k) {
+                duplicates++; // a class id equal to another object's: lookups find the object
+            }
+            HeapClass described = classes.byId(classIds[k]);
+            classOf.set(mainCount + k, HeapGraph.CLASS_OBJECT | described.index());
+            sizeUnits.set(mainCount + k, 0);
+        }
+
+        long dangling = resolve(index, first.rawTargets, true);
+        dangling += resolve(index, first.classRawTargets, false);
+        IndexArray outStart = first.rowStart;
+        IntArray targets = compact(first.rawTargets, first.labels, outStart);
+        IntArray classTargets = compact(first.classRawTargets, first.classLabels, first.classRowStart);
+        long mainEdges = targets.size();
+        for (long k = 1; k <= classCount; k++) {
+            outStart.add(mainEdges + first.classRowStart.get(k));
+        }
+        long classEdges = classTargets.size();
+        targets.resize(mainEdges + classEdges, false);
+        targets.copy(classTargets, 0, mainEdges, classEdges);
+        CharArray labels = first.labels;
+        labels.resize(mainEdges + classEdges, false);
+        labels.copy(first.classLabels, 0, mainEdges, classEdges);
+        classTargets.free();
+        first.classLabels.free();
+        first.classRowStart.free();
+        targets.trim();
+        labels.trim();
+        outStart.trim();
+
+        HeapRoots roots = roots(first, index);
+        GraphStats stats = new GraphStats(dangling, first.weakSkipped, duplicateRoots, missingRoots, duplicates, keepWeak);
+        return new HeapGraph(file, summary, classes, model, index, classOf, sizeUnits, outStart, targets, labels, roots,
+                maps, stats, first.captured.build());
+    }
+
+    /** Replaces every raw id by its node, or -1 when the dump lacks it; answers the count of those. */
+    private static long resolve(IdIndex index, LongArray raw, boolean parallel) {
+        long e = raw.size();
+        if (!parallel || e < 1 << 16) {
+            return resolveRange(index, raw, 0, e);
+        }
+        long half = e / 2;
+        java.util.concurrent.CompletableFuture<Long> upper =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> resolveRange(index, raw, half, e));
+        long lower = resolveRange(index, raw, 0, half);
+        return lower + upper.join();
+    }
+
+    private static long resolveRange(IdIndex index, LongArray raw, long from, long to) {
+        long missing = 0;
+        for (long i = from; i < to; i++) {
+            int t = index.indexOf(raw.get(i));
+            if (t < 0) {
+                missing++;
+            }
+            raw.set(i, t);
+        }
+        return missing;
+    }
+
+    /**
+     * Drops the references to missing objects and narrows the rest to 4 bytes, in place: the
+     * resolved longs become the int target array (the memory is reused, then trimmed), labels and
+     * row starts move along.
+     */
+    private static IntArray compact(LongArray resolved, CharArray labels, IndexArray rowStart) {
+        long rows = rowStart.size() - 1;
+        long w = 0;
+        long from = rowStart.get(0);
+        IntArray targets = IntArray.adopt(resolved); // int 2i: the low half of long i
+        for (long r = 0; r < rows; r++) {
+            long to = rowStart.get(r + 1);
+            rowStart.set(r, w);
+            for (long i = from; i < to; i++) {
+                int t = targets.get(2 * i);
+                if (t >= 0) {
+                    targets.set(w, t); // w <= i: only entries already read are overwritten
+                    labels.set(w, labels.get(i));
+                    w++;
+                }
+            }
+            from = to;
+        }
+        rowStart.set(rows, w);
+        targets.resize(w, false);
+        labels.resize(w, false);
+        return targets;
+    }
+
+    private HeapGraph buildWithSecondPass(IndexPass first, HprofReadSummary summary, HeapClassTable classes,
+                                          SizeModel model, FieldMap[] maps, int[] classSizes, int[] slotClass,
+                                          dev.heapchain.util.ProgressMeter meter, long passBytes) {
+        int idSize = summary.header().idSize();
+        long[] ids = toHeap(first.ids);
+        first.ids.free();
+        int[] slots = toHeap(first.slots);
+        first.slots.free();
+        int[] lengths = toHeap(first.lengths);
+        first.lengths.free();
         int n = ids.length;
         int[] streamToNode = null;
         long duplicates = 0;
@@ -104,41 +304,33 @@ public final class HeapGraphBuilder {
             n = w;
         }
         IdIndex index = new IdIndex(ids);
-        ids = null; // the index keeps a compact copy
+        ids = null;
 
-        int[] classSizes = InstanceLayouts.sizes(classes, model);
-        int[] slotClass = slotClassIndex(first, classes);
         int[] classOf = new int[n];
-        int[] sizeUnits = new int[n];
+        IntArray sizeUnits = IntArray.uninitialized(n);
         for (int v = 0; v < n; v++) {
             int slot = slots[v];
             if (slot == IndexPass.CLASS_OBJECT_SLOT) {
                 HeapClass described = classes.byId(index.idAt(v));
                 classOf[v] = HeapGraph.CLASS_OBJECT | described.index();
-                sizeUnits[v] = 0;
+                sizeUnits.set(v, 0);
             } else if (slot < IndexPass.CLASS_OBJECT_SLOT) {
                 HprofBasicType type = HprofBasicType.ofCode(slot);
                 classOf[v] = classes.primitiveArrayClass(type).index();
-                sizeUnits[v] = units(model.arraySize(type, lengths[v]));
+                sizeUnits.set(v, units(model.arraySize(type, lengths[v])));
             } else {
                 int c = slotClass[slot];
                 classOf[v] = c;
                 HeapClass hc = classes.byIndex(c);
-                sizeUnits[v] = hc.isArray() ? units(model.arraySize(HprofBasicType.OBJECT, lengths[v]))
-                        : units(classSizes[c]);
+                sizeUnits.set(v, hc.isArray() ? units(model.arraySize(HprofBasicType.OBJECT, lengths[v]))
+                        : units(classSizes[c]));
             }
         }
         slots = null;
         lengths = null;
 
-        FieldMap[] maps = new FieldMap[classes.size()];
-        for (HeapClass c : classes.all()) {
-            maps[c.index()] = FieldMap.of(c, idSize);
-        }
-
         phase(meter, "reading references", passBytes);
-        int[] classOfStream = classOf;
-        EdgePass second = new EdgePass(index, streamToNode, classOfStream, maps, keepWeak, idSize);
+        EdgePass second = new EdgePass(index, streamToNode, classOf, maps, keepWeak, idSize);
         if (!capture.isEmpty()) {
             boolean[] byClass = new boolean[classes.size()];
             for (HeapClass c : classes.all()) {
@@ -150,27 +342,58 @@ public final class HeapGraphBuilder {
         }
         second.meter = meter;
         new HprofReader(file, dump).read(second);
-        int[] outStart = new int[n + 1];
-        int[] targets;
-        char[] labels;
+        IndexArray outStart = IndexArray.zeroed(n + 1L, second.targets.size());
+        IntArray targets;
+        CharArray labels;
         if (streamToNode == null) {
             for (int v = 0; v < n; v++) {
-                outStart[v] = second.rowStart.get(v);
+                outStart.set(v, second.rowStart.get(v));
             }
-            outStart[n] = (int) second.targets.size();
-            targets = second.targets.toArray();
-            second.targets.clear();
-            labels = second.labels.toArray();
+            outStart.set(n, second.targets.size());
+            targets = IntArray.uninitialized(second.targets.size());
+            labels = CharArray.uninitialized(second.targets.size());
+            for (long e = 0; e < targets.size(); e++) {
+                targets.set(e, second.targets.get(e));
+                labels.set(e, second.labels.get(e));
+            }
         } else {
-            int[][] reordered = reorderRows(second, streamToNode, outStart);
-            targets = reordered[0];
-            labels = charsOf(reordered[1]);
+            long total = second.targets.size();
+            targets = IntArray.uninitialized(total);
+            labels = CharArray.uninitialized(total);
+            reorderRows(second, streamToNode, outStart, targets, labels);
+        }
+        IntArray classOfArray = IntArray.uninitialized(n);
+        for (int v = 0; v < n; v++) {
+            classOfArray.set(v, classOf[v]);
         }
 
         HeapRoots roots = roots(first, index);
         GraphStats stats = new GraphStats(second.dangling, second.weakSkipped, duplicateRoots, missingRoots, duplicates, keepWeak);
-        return new HeapGraph(file, summary, classes, model, index, classOf, sizeUnits, outStart, targets, labels, roots,
-                maps, stats, second.captured.build());
+        return new HeapGraph(file, summary, classes, model, index, classOfArray, sizeUnits, outStart, targets, labels,
+                roots, maps, stats, second.captured.build());
+    }
+
+    private static long[] toHeap(LongArray a) {
+        long[] out = new long[checkedLength(a.size())];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = a.get(i);
+        }
+        return out;
+    }
+
+    private static int[] toHeap(IntArray a) {
+        int[] out = new int[checkedLength(a.size())];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = a.get(i);
+        }
+        return out;
+    }
+
+    private static int checkedLength(long size) {
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("more than 2^31 objects in one dump: " + size);
+        }
+        return (int) size;
     }
 
     private void phase(dev.heapchain.util.ProgressMeter meter, String name, long bytes) {
@@ -198,10 +421,12 @@ public final class HeapGraphBuilder {
     }
 
     /** Rows came in stream order; lay them out in node order. */
-    private static int[][] reorderRows(EdgePass second, int[] streamToNode, int[] outStart) {
+    private static void reorderRows(EdgePass second, int[] streamToNode, IndexArray outStart, IntArray targets,
+                                    CharArray labels) {
         int streams = streamToNode.length;
         long total = second.targets.size();
-        int[] degree = new int[outStart.length];
+        int nodes = (int) outStart.size() - 1;
+        int[] degree = new int[nodes];
         for (int s = 0; s < streams; s++) {
             int node = streamToNode[s];
             if (node >= 0) {
@@ -209,35 +434,24 @@ public final class HeapGraphBuilder {
                 degree[node] = (int) (end - second.rowStart.get(s));
             }
         }
-        int sum = 0;
-        for (int v = 0; v < outStart.length - 1; v++) {
-            outStart[v] = sum;
+        long sum = 0;
+        for (int v = 0; v < nodes; v++) {
+            outStart.set(v, sum);
             sum += degree[v];
         }
-        outStart[outStart.length - 1] = sum;
-        int[] targets = new int[sum];
-        int[] labels = new int[sum];
+        outStart.set(nodes, sum);
         for (int s = 0; s < streams; s++) {
             int node = streamToNode[s];
             if (node < 0) {
                 continue;
             }
             long from = second.rowStart.get(s);
-            int at = outStart[node];
+            long at = outStart.get(node);
             for (int k = 0; k < degree[node]; k++) {
-                targets[at + k] = second.targets.get(from + k);
-                labels[at + k] = second.labels.get(from + k);
+                targets.set(at + k, second.targets.get(from + k));
+                labels.set(at + k, second.labels.get(from + k));
             }
         }
-        return new int[][]{targets, labels};
-    }
-
-    private static char[] charsOf(int[] values) {
-        char[] out = new char[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = (char) values[i];
-        }
-        return out;
     }
 
     private HeapRoots roots(IndexPass first, IdIndex index) {

@@ -1,43 +1,74 @@
 package dev.heapchain.graph;
 
+import dev.heapchain.util.IntArray;
+import dev.heapchain.util.LongArray;
+import dev.heapchain.util.LongIntMap;
+
 /**
- * Object id to dense index. Ids are sorted; a bucket table over their range turns a lookup into a
- * jump plus a search of a few entries, since heap addresses are spread fairly evenly (about one
- * byte per object). Ids are stored as 32-bit offsets from the smallest, in units of their common
- * alignment, whenever the heap spans less than 2^32 such units (32 GB of 8-byte aligned objects),
- * which halves the largest per-object array; otherwise as full longs.
+ * Object id to dense index. Nodes 0..main-1 have ascending ids; a bucket table over their range
+ * turns a lookup into a jump plus a search of a few entries, since heap addresses are spread
+ * fairly evenly (about one byte per object). Those ids are stored as 32-bit offsets from the
+ * smallest, in units of their common alignment, whenever the heap spans less than 2^32 such units
+ * (32 GB of 8-byte aligned objects); otherwise as full longs. Nodes from main on ("extra") may
+ * have any ids, found through a hash map: a HotSpot dump writes class objects before all other
+ * objects, so they take the last node numbers and the rest keeps the dump's own address order.
+ * All arrays are off the Java heap.
  */
 public final class IdIndex {
-    private final long[] wide;
-    private final int[] narrow;
-    private final int size;
+    private final LongArray wide;
+    private final IntArray narrow;
+    private final int main;
     private final long min;
     private final long span;
     private final int alignShift;
     private final int bucketShift;
-    private final int[] bucketStart;
+    private final IntArray bucketStart;
+    private final long[] extraIds;
+    private final LongIntMap extraNodes;
 
     /** @param sortedIds ascending (unsigned) and distinct; not kept */
     public IdIndex(long[] sortedIds) {
-        int n = sortedIds.length;
-        this.size = n;
-        this.min = n == 0 ? 0 : sortedIds[0];
-        this.span = n == 0 ? 0 : sortedIds[n - 1] - min;
+        this(copy(sortedIds), new long[0]);
+    }
+
+    private static LongArray copy(long[] ids) {
+        LongArray a = LongArray.uninitialized(ids.length);
+        for (int i = 0; i < ids.length; i++) {
+            a.set(i, ids[i]);
+        }
+        return a;
+    }
+
+    /**
+     * @param sortedIds ids of nodes 0..size-1, ascending (unsigned) and distinct; not kept (the
+     *                  caller frees it)
+     * @param extraIds  ids of the nodes that follow, in node order, distinct from the sorted ones
+     */
+    public IdIndex(LongArray sortedIds, long[] extraIds) {
+        long count = sortedIds.size();
+        if (count + extraIds.length > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("more than 2^31 objects in one dump: " + (count + extraIds.length));
+        }
+        int n = (int) count;
+        this.main = n;
+        this.min = n == 0 ? 0 : sortedIds.get(0);
+        this.span = n == 0 ? 0 : sortedIds.get(n - 1) - min;
         long bits = 0;
-        for (long id : sortedIds) {
-            bits |= id - min;
+        for (int i = 0; i < n; i++) {
+            bits |= sortedIds.get(i) - min;
         }
         int shift = bits == 0 ? 0 : Long.numberOfTrailingZeros(bits);
         this.alignShift = shift;
         if (Long.compareUnsigned(span >>> shift, 0xFFFF_FFFFL) <= 0) {
-            narrow = new int[n];
+            narrow = IntArray.uninitialized(n);
             for (int i = 0; i < n; i++) {
-                narrow[i] = (int) ((sortedIds[i] - min) >>> shift);
+                narrow.set(i, (int) ((sortedIds.get(i) - min) >>> shift));
             }
             wide = null;
         } else {
             narrow = null;
-            wide = sortedIds.clone();
+            wide = LongArray.uninitialized(n);
+            wide.copy(sortedIds, 0, 0, n);
         }
         int buckets = Integer.highestOneBit(Math.max(1, n / 4)) * 2;
         int s = 0;
@@ -47,28 +78,38 @@ public final class IdIndex {
         }
         this.bucketShift = s;
         int used = (int) (span >>> s) + 1;
-        this.bucketStart = new int[used + 1];
+        this.bucketStart = IntArray.uninitialized(used + 1L);
         int b = 0;
         for (int i = 0; i < n; i++) {
-            int bucket = (int) ((sortedIds[i] - min) >>> s);
+            int bucket = (int) ((sortedIds.get(i) - min) >>> s);
             while (b <= bucket) {
-                bucketStart[b++] = i;
+                bucketStart.set(b++, i);
             }
         }
         while (b <= used) {
-            bucketStart[b++] = n;
+            bucketStart.set(b++, n);
+        }
+        this.extraIds = extraIds;
+        this.extraNodes = new LongIntMap(Math.max(4, extraIds.length));
+        for (int k = 0; k < extraIds.length; k++) {
+            extraNodes.put(extraIds[k], n + k);
         }
     }
 
     /** Dense index of the id, or -1 when the dump holds no such object. */
     public int indexOf(long id) {
+        int found = mainIndexOf(id);
+        return found >= 0 || extraIds.length == 0 ? found : extraNodes.get(id);
+    }
+
+    private int mainIndexOf(long id) {
         long rel = id - min;
-        if (size == 0 || Long.compareUnsigned(rel, span) > 0) {
+        if (main == 0 || Long.compareUnsigned(rel, span) > 0) {
             return -1;
         }
         int bucket = (int) (rel >>> bucketShift);
-        int lo = bucketStart[bucket];
-        int hi = bucketStart[bucket + 1] - 1;
+        int lo = bucketStart.get(bucket);
+        int hi = bucketStart.get(bucket + 1) - 1;
         if (narrow != null) {
             if ((rel & ((1L << alignShift) - 1)) != 0) {
                 return -1;
@@ -76,7 +117,7 @@ public final class IdIndex {
             int key = (int) (rel >>> alignShift) ^ Integer.MIN_VALUE;
             while (lo <= hi) {
                 int mid = (lo + hi) >>> 1;
-                int v = narrow[mid] ^ Integer.MIN_VALUE;
+                int v = narrow.get(mid) ^ Integer.MIN_VALUE;
                 if (v == key) {
                     return mid;
                 }
@@ -90,7 +131,7 @@ public final class IdIndex {
         }
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            long v = wide[mid];
+            long v = wide.get(mid);
             if (v == id) {
                 return mid;
             }
@@ -104,10 +145,18 @@ public final class IdIndex {
     }
 
     public long idAt(int index) {
-        return narrow != null ? min + ((narrow[index] & 0xFFFF_FFFFL) << alignShift) : wide[index];
+        if (index >= main) {
+            return extraIds[index - main];
+        }
+        return narrow != null ? min + ((narrow.get(index) & 0xFFFF_FFFFL) << alignShift) : wide.get(index);
     }
 
     public int size() {
-        return size;
+        return main + extraIds.length;
+    }
+
+    /** Bytes held off the heap. */
+    public long bytes() {
+        return (narrow != null ? narrow.bytes() : wide.bytes()) + bucketStart.bytes();
     }
 }

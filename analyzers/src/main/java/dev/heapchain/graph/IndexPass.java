@@ -2,16 +2,32 @@ package dev.heapchain.graph;
 
 import dev.heapchain.hprof.HprofBasicType;
 import dev.heapchain.hprof.HprofClassDump;
+import dev.heapchain.hprof.HprofClassNames;
+import dev.heapchain.hprof.HprofHeader;
 import dev.heapchain.hprof.HprofInput;
 import dev.heapchain.hprof.HprofRootKind;
+import dev.heapchain.util.CharArray;
+import dev.heapchain.util.IndexArray;
+import dev.heapchain.util.IntArray;
 import dev.heapchain.util.IntList;
+import dev.heapchain.util.LongArray;
 import dev.heapchain.util.LongIntMap;
 import dev.heapchain.util.LongList;
 
+import java.util.Arrays;
+import java.util.Set;
+
 /**
- * First pass of the graph build: every object's id, a class slot and its array length, in stream
- * order, plus roots, classes and the size-model sample. Class dumps may come after the objects
- * that use them, so objects record a slot per class id and are resolved after the pass.
+ * The graph build's pass over the dump: every object's id, a class slot and its array length, in
+ * stream order, plus roots, classes and the size-model sample. Class dumps may come after the
+ * objects that use them, so objects record a slot per class id and are resolved after the pass.
+ *
+ * <p>With {@link #collectEdges} it also keeps every reference as the raw id it names, row by row:
+ * the references of instances and arrays in one list, those of class objects (statics,
+ * superclass, loader) in another. That needs each instance's field layout when the instance is
+ * read, which a dump that writes class dumps first (as HotSpot does) allows; when an instance
+ * arrives before its class chain, {@link #edgesComplete()} turns false and the builder reads the
+ * references in a second pass instead.
  */
 final class IndexPass extends ClassTableCollector {
     /** Set by the builder to publish how far the pass has got; null when nobody is watching. */
@@ -29,9 +45,9 @@ final class IndexPass extends ClassTableCollector {
     static final int CLASS_OBJECT_SLOT = 12;
     static final int FIRST_CLASS_SLOT = 16;
 
-    final LongList ids = new LongList();
-    final IntList slots = new IntList();
-    final IntList lengths = new IntList();
+    final LongArray ids = LongArray.growable(1 << 12);
+    final IntArray slots = IntArray.growable(1 << 12);
+    final IntArray lengths = IntArray.growable(1 << 12);
     final LongIntMap slotOfClassId = new LongIntMap(4096);
     final LongList slotClassIds = new LongList();
     final LongList rootIds = new LongList();
@@ -39,13 +55,84 @@ final class IndexPass extends ClassTableCollector {
     final IntList rootThreads = new IntList();
     final IntList rootDepths = new IntList();
     final SizeModelInference inference = new SizeModelInference();
+    /** Whether all ids ascend in stream order; and all but those of class objects. */
     boolean ascending = true;
+    boolean ascendingExceptClasses = true;
     private long previous;
+    private long previousNonClass;
+    private boolean anyNonClass;
+    long classObjects;
 
-    IndexPass() {
+    // References, when collected.
+    private final boolean collectEdges;
+    private final boolean keepWeak;
+    private final Set<String> capture;
+    private int idSize = 8;
+    private boolean edgesComplete;
+    /** Row starts of instances and arrays (stream order, class objects left out), then the end. */
+    IndexArray rowStart;
+    LongArray rawTargets;
+    CharArray labels;
+    /** Rows of class objects, in stream order. */
+    IndexArray classRowStart;
+    LongArray classRawTargets;
+    CharArray classLabels;
+    long weakSkipped;
+    final CapturedFields.Builder captured = new CapturedFields.Builder();
+    private int nonClassCount;
+    /** Per class slot: the reference-field layout used while reading, null until first needed. */
+    private Layout[] layouts = new Layout[64];
+
+    /** Reference fields of one class's instances, as read from the class dumps during the pass. */
+    record Layout(int[] offsets, char[] ordinals, int weakOrdinal, boolean capture) {
+    }
+
+    IndexPass(boolean collectEdges, boolean keepWeak, Set<String> capture) {
         for (int i = 0; i < FIRST_CLASS_SLOT; i++) {
             slotClassIds.add(0);
         }
+        this.collectEdges = collectEdges;
+        this.keepWeak = keepWeak;
+        this.capture = capture;
+        this.edgesComplete = collectEdges;
+        if (collectEdges) {
+            rowStart = IndexArray.growable(1 << 12);
+            rawTargets = LongArray.growable(1 << 12);
+            labels = CharArray.growable(1 << 12);
+            classRowStart = IndexArray.growable(1 << 10);
+            classRawTargets = LongArray.growable(1 << 10);
+            classLabels = CharArray.growable(1 << 10);
+        }
+    }
+
+    /** Whether every reference was collected (see the class comment). */
+    boolean edgesComplete() {
+        return edgesComplete;
+    }
+
+    /** The layouts used, by class slot (null entries for slots no instance used). */
+    Layout[] layouts() {
+        return layouts;
+    }
+
+    /** Frees what the pass collected for references (when the builder falls back to a second pass). */
+    void dropEdges() {
+        edgesComplete = false;
+        for (var a : new dev.heapchain.util.NativeArray[] {rawTargets, labels, classRawTargets, classLabels}) {
+            if (a != null) {
+                a.free();
+            }
+        }
+        if (rowStart != null) {
+            rowStart.free();
+            classRowStart.free();
+        }
+    }
+
+    @Override
+    public void header(HprofHeader header) {
+        super.header(header);
+        idSize = header.idSize();
     }
 
     private void add(long id, int slot, int length) {
@@ -53,6 +140,15 @@ final class IndexPass extends ClassTableCollector {
             ascending = false;
         }
         previous = id;
+        if (slot != CLASS_OBJECT_SLOT) {
+            if (ascendingExceptClasses && anyNonClass && Long.compareUnsigned(id, previousNonClass) <= 0) {
+                ascendingExceptClasses = false;
+            }
+            previousNonClass = id;
+            anyNonClass = true;
+        } else {
+            classObjects++;
+        }
         ids.add(id);
         slots.add(slot);
         lengths.add(length);
@@ -71,8 +167,40 @@ final class IndexPass extends ClassTableCollector {
     @Override
     public void instanceDump(long objectId, long classId, HprofInput in, int length, long offset) {
         progressed(offset);
-        add(objectId, slotOf(classId), 0);
+        int slot = slotOf(classId);
+        add(objectId, slot, 0);
         inference.instance(objectId, classId);
+        if (edgesComplete) {
+            Layout layout = layout(slot, classId);
+            if (layout == null) {
+                edgesComplete = false;
+                return;
+            }
+            rowStart.add(rawTargets.size());
+            if (layout.capture) {
+                captured.add(nonClassCount, in.buffer(), in.bufferOffset(), length);
+            }
+            int[] offsets = layout.offsets;
+            char[] ordinals = layout.ordinals;
+            int weak = keepWeak ? -1 : layout.weakOrdinal;
+            for (int k = 0; k < offsets.length; k++) {
+                int at = offsets[k];
+                if (at + idSize > length) {
+                    break; // a record shorter than its class says: read what is there
+                }
+                long id = in.idAt(at);
+                if (id == 0) {
+                    continue;
+                }
+                if (ordinals[k] == weak) {
+                    weakSkipped++;
+                    continue;
+                }
+                rawTargets.add(id);
+                labels.add(ordinals[k]);
+            }
+        }
+        nonClassCount++;
     }
 
     @Override
@@ -80,6 +208,17 @@ final class IndexPass extends ClassTableCollector {
         progressed(offset);
         add(arrayId, slotOf(arrayClassId), length);
         inference.objectArray(arrayId, length);
+        if (edgesComplete) {
+            rowStart.add(rawTargets.size());
+            for (int i = 0; i < length; i++) {
+                long id = in.id();
+                if (id != 0) {
+                    rawTargets.add(id);
+                    labels.add((char) Math.min(i, HeapGraph.LABEL_LARGE_INDEX));
+                }
+            }
+        }
+        nonClassCount++;
     }
 
     @Override
@@ -87,12 +226,34 @@ final class IndexPass extends ClassTableCollector {
                                    long offset) {
         add(arrayId, type.code(), length);
         inference.primitiveArray(arrayId, type, length);
+        if (edgesComplete) {
+            rowStart.add(rawTargets.size());
+        }
+        nonClassCount++;
     }
 
     @Override
     public void classDump(HprofClassDump dump) {
         super.classDump(dump);
         add(dump.classId(), CLASS_OBJECT_SLOT, 0);
+        if (edgesComplete) {
+            classRowStart.add(classRawTargets.size());
+            for (int i = 0; i < dump.staticFields().size(); i++) {
+                HprofClassDump.StaticField f = dump.staticFields().get(i);
+                if (f.type() == HprofBasicType.OBJECT && f.value() != 0) {
+                    classRawTargets.add(f.value());
+                    classLabels.add((char) Math.min(i, HeapGraph.LABEL_SUPERCLASS - 1));
+                }
+            }
+            if (dump.superclassId() != 0) {
+                classRawTargets.add(dump.superclassId());
+                classLabels.add(HeapGraph.LABEL_SUPERCLASS);
+            }
+            if (dump.classLoaderId() != 0) {
+                classRawTargets.add(dump.classLoaderId());
+                classLabels.add(HeapGraph.LABEL_CLASS_LOADER);
+            }
+        }
     }
 
     @Override
@@ -101,5 +262,71 @@ final class IndexPass extends ClassTableCollector {
         rootKinds.add(kind.ordinal());
         rootThreads.add(threadSerial);
         rootDepths.add(frameDepthOrTrace);
+    }
+
+    /** Closes the row lists with their end offsets. */
+    void finishRows() {
+        if (edgesComplete) {
+            rowStart.add(rawTargets.size());
+            classRowStart.add(classRawTargets.size());
+        }
+    }
+
+    /** The layout of a class slot, computed on first use from the class dumps read so far; null when incomplete. */
+    private Layout layout(int slot, long classId) {
+        if (slot >= layouts.length) {
+            layouts = Arrays.copyOf(layouts, Math.max(slot + 1, layouts.length * 2));
+        }
+        Layout l = layouts[slot];
+        if (l == null) {
+            l = computeLayout(classId);
+            layouts[slot] = l;
+        }
+        return l;
+    }
+
+    /** Own declared fields first, then each superclass's, as {@link FieldMap} lays them out. */
+    private Layout computeLayout(long classId) {
+        IntList offsets = new IntList();
+        IntList ordinals = new IntList();
+        int weak = -1;
+        boolean isReference = false;
+        boolean wanted = false;
+        int at = 0;
+        int ordinal = 0;
+        int steps = 0;
+        for (long k = classId; k != 0; ) {
+            HprofClassDump d = dumpSoFar(k);
+            String raw = rawNameSoFar(k);
+            if (d == null || raw == null || ++steps > dumpCount()) {
+                return null; // not read yet (or a cycle): the second pass handles it
+            }
+            String name = HprofClassNames.toSourceForm(raw);
+            boolean referenceClass = name.equals("java.lang.ref.Reference");
+            isReference |= referenceClass;
+            wanted |= capture.contains(name);
+            for (HprofClassDump.Field f : d.instanceFields()) {
+                if (f.type() == HprofBasicType.OBJECT) {
+                    if (referenceClass && "referent".equals(stringSoFar(f.nameId()))) {
+                        weak = ordinal;
+                    }
+                    offsets.add(at);
+                    ordinals.add(ordinal);
+                }
+                at += f.type().size(idSize);
+                ordinal++;
+            }
+            k = d.superclassId();
+        }
+        if (ordinal > 0xFFFF) {
+            return null;
+        }
+        int[] off = offsets.toArray();
+        int[] ord = ordinals.toArray();
+        char[] ords = new char[ord.length];
+        for (int i = 0; i < ord.length; i++) {
+            ords[i] = (char) ord[i];
+        }
+        return new Layout(off, ords, isReference ? weak : -1, wanted);
     }
 }

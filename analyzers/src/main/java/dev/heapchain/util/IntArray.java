@@ -6,6 +6,21 @@ public final class IntArray extends NativeArray {
         super(2, capacity, size, zero);
     }
 
+    private IntArray(NativeArray from) {
+        super(2, from);
+    }
+
+    /**
+     * The memory of a long array as an int array of twice the length, without copying: entry 2i
+     * is the low half of long i on this (little-endian) platform. {@code from} is left empty.
+     */
+    public static IntArray adopt(LongArray from) {
+        if (java.nio.ByteOrder.nativeOrder() != java.nio.ByteOrder.LITTLE_ENDIAN) {
+            throw new IllegalStateException("heapchain needs a little-endian platform");
+        }
+        return new IntArray(from);
+    }
+
     /** A zeroed array of this length. */
     public static IntArray zeroed(long length) {
         return new IntArray(length, length, true);

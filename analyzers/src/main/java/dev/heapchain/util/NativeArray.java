@@ -32,6 +32,23 @@ public abstract sealed class NativeArray implements AutoCloseable permits IntArr
         this.size = size;
     }
 
+    /** Takes over the memory of {@code from}, which is left empty; the entries are reinterpreted. */
+    protected NativeArray(int shift, NativeArray from) {
+        this.shift = shift;
+        long bytes;
+        synchronized (from.block) {
+            bytes = from.block.bytes;
+            this.address = from.block.address;
+            from.block.address = 0;
+            from.block.bytes = 0;
+        }
+        this.block = new NativeMemory.Block(address, bytes);
+        this.cleanable = NativeMemory.CLEANER.register(this, block);
+        this.capacity = bytes >> shift;
+        this.size = (from.size << from.shift) >> shift;
+        from.free();
+    }
+
     public final long size() {
         return size;
     }

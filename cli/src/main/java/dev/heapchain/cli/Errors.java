@@ -46,7 +46,7 @@ final class Errors {
             PrintWriter err = cmd.getErr();
             ExitCode code = classify(e);
             if (OutOfMemory.isCause(e)) {
-                return OutOfMemory.report(err, RunScope.current().largestDumpBytes());
+                return OutOfMemory.report(err, RunScope.current().largestDumpBytes(), e);
             }
             if (e instanceof java.io.UncheckedIOException u) {
                 err.println("heapchain: error: " + u.getCause().getMessage());

@@ -25,15 +25,17 @@ public final class Main implements Runnable {
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         long dumpBytes = -1;
+        OutOfMemoryError error;
         try (RunScope scope = RunScope.open()) {
             try {
                 return commandLine(out, err).execute(args);
             } catch (OutOfMemoryError e) {
                 dumpBytes = scope.largestDumpBytes();
+                error = e;
             }
         }
         // Reported after the scope closed: by now the graph is garbage and printing has room.
-        return OutOfMemory.report(err, dumpBytes);
+        return OutOfMemory.report(err, dumpBytes, error);
     }
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {

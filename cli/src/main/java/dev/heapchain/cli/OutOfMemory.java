@@ -3,10 +3,13 @@ package dev.heapchain.cli;
 import java.io.PrintWriter;
 
 /**
- * Turns an OutOfMemoryError into one line that says how much heap to give. The estimate scales
- * with the uncompressed dump: the graph keeps per object its id, class, size, edges, dominator and
- * path arrays, which comes to about {@link #HEAP_PER_DUMP_BYTE} of the dump's bytes, plus a
- * {@link #BASE_MB} floor for the JVM and the read buffers (measured: docs/robustness.md).
+ * Turns an OutOfMemoryError into one line that says how much memory to give. The engine keeps its
+ * per-object and per-edge arrays outside the Java heap, under a budget
+ * ({@code -Dheapchain.nativeMemory}); running past that budget names the budget. Running out of
+ * Java heap names -Xmx: the estimate scales with the uncompressed dump, about
+ * {@link #HEAP_PER_DUMP_BYTE} of the dump's bytes (what a dump that needs the two-pass route holds
+ * on the heap), plus a {@link #BASE_MB} floor for the JVM and the read buffers (measured:
+ * docs/robustness.md).
  */
 final class OutOfMemory {
     static final double HEAP_PER_DUMP_BYTE = 2.0;
@@ -18,6 +21,29 @@ final class OutOfMemory {
     /** Heap in MB that a graph command needs for a dump of {@code dumpBytes} uncompressed bytes. */
     static long neededMb(long dumpBytes) {
         return BASE_MB + (long) Math.ceil(dumpBytes * HEAP_PER_DUMP_BYTE / (1 << 20));
+    }
+
+    static int report(PrintWriter err, long dumpBytes, Throwable error) {
+        OutOfMemoryError oom = cause(error);
+        if (oom != null && oom.getMessage() != null && oom.getMessage().startsWith("native memory budget")) {
+            long budgetMb = dev.heapchain.util.NativeMemory.limit() >> 20;
+            long advice = Math.max(2 * budgetMb, dumpBytes > 0 ? neededMb(dumpBytes) : 0);
+            err.println("heapchain: out of memory: the engine's arrays outside the Java heap exceeded their budget of "
+                    + budgetMb + " MB" + (dumpBytes > 0 ? " for this dump (" + (dumpBytes >> 20) + " MB uncompressed)" : "")
+                    + "; rerun with HEAPCHAIN_JAVA_OPTS=-Dheapchain.nativeMemory=" + advice + "m on a machine with that much free memory");
+            err.flush();
+            return ExitCode.INTERNAL_ERROR.code();
+        }
+        return report(err, dumpBytes);
+    }
+
+    private static OutOfMemoryError cause(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof OutOfMemoryError o) {
+                return o;
+            }
+        }
+        return null;
     }
 
     static int report(PrintWriter err, long dumpBytes) {

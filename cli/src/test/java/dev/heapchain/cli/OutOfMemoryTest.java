@@ -26,7 +26,7 @@ class OutOfMemoryTest {
     void tooSmallAHeapSaysHowMuchToGive() throws Exception {
         Path dump = LinkChainWriter.chain(dir.resolve("chain.hprof"), 1_000_000);
         Path log = dir.resolve("child.log");
-        Process p = ChildJvm.start(log, List.of("-Xmx40m", "-XX:+UseSerialGC"), "analyze", dump.toString());
+        Process p = ChildJvm.start(log, List.of("-Xmx12m", "-XX:+UseSerialGC"), "analyze", dump.toString());
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the child did not finish");
         String out = Files.readString(log);
         assertEquals(1, p.exitValue(), out);
@@ -35,6 +35,23 @@ class OutOfMemoryTest {
         assertTrue(m.find(), out);
         long advisedMb = Long.parseLong(m.group(1));
         assertEquals(OutOfMemory.neededMb(Files.size(dump)), advisedMb, out);
+        assertEquals(1, out.lines().count(), "one line: " + out);
+    }
+
+    @Test
+    void tooSmallANativeBudgetSaysHowMuchToGive() throws Exception {
+        Path dump = LinkChainWriter.chain(dir.resolve("chain.hprof"), 1_000_000);
+        Path log = dir.resolve("child.log");
+        Process p = ChildJvm.start(log, List.of("-Xmx256m", "-Dheapchain.nativeMemory=8m"), "analyze", dump.toString());
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the child did not finish");
+        String out = Files.readString(log);
+        assertEquals(1, p.exitValue(), out);
+        assertFalse(out.contains("\tat ") || out.contains("java.lang.OutOfMemoryError"), out);
+        Matcher m = Pattern.compile("heapchain: out of memory: the engine's arrays outside the Java heap exceeded their "
+                + "budget of 8 MB for this dump \\(\\d+ MB uncompressed\\); rerun with "
+                + "HEAPCHAIN_JAVA_OPTS=-Dheapchain.nativeMemory=(\\d+)m").matcher(out);
+        assertTrue(m.find(), out);
+        assertEquals(OutOfMemory.neededMb(Files.size(dump)), Long.parseLong(m.group(1)), out);
         assertEquals(1, out.lines().count(), "one line: " + out);
     }
 }
