@@ -1,6 +1,5 @@
 package dev.heapchain.analysis;
 
-import dev.heapchain.util.ByteArray;
 import dev.heapchain.util.IndexArray;
 import dev.heapchain.util.IntArray;
 import dev.heapchain.util.LongArray;
@@ -40,73 +39,26 @@ final class Dominators {
         // Predecessors in number space. A GC root's only predecessor that matters is the virtual
         // root 0 (nothing is smaller), so its others are not stored: for the implicit
         // instance-to-class edges, most of whose targets are sticky-class roots, that drops one
-        // entry per instance.
-        ByteArray isRoot = ByteArray.zeroed(count);
+        // entry per instance. Roots are marked with the sign bit of their number in pre (every
+        // edge target is reachable, so no other entry read here is negative).
         int[] roots = g.roots();
         for (int r : roots) {
-            isRoot.set(pre.get(r), (byte) 1);
+            pre.set(r, pre.get(r) | ROOT_BIT);
         }
         long bound = roots.length;
         for (int i = 1; i < count; i++) {
             int v = vertex.get(i);
             bound += g.edgeEnd(v) - g.edgeStart(v) + 1;
         }
-        IndexArray predStart = IndexArray.zeroed(count + 1L, bound);
-        for (int r : roots) {
-            int t = pre.get(r) + 1;
-            predStart.set(t, predStart.get(t) + 1);
+        IndexArray predStart = bound <= IndexArray.NARROW_MAX ? null : IndexArray.zeroed(count + 1L, bound);
+        IntArray narrowStart = predStart == null ? IntArray.zeroed(count + 1L) : null;
+        IntArray preds;
+        if (narrowStart != null) {
+            preds = narrowPredecessors(g, pre, vertex, count, roots, narrowStart);
+            predStart = IndexArray.wrap(narrowStart);
+        } else {
+            preds = widePredecessors(g, pre, vertex, count, roots, predStart);
         }
-        for (int i = 1; i < count; i++) {
-            int v = vertex.get(i);
-            for (long e = g.edgeStart(v), end = g.edgeEnd(v); e < end; e++) {
-                int t = pre.get(g.target(e));
-                if (isRoot.get(t) == 0) {
-                    predStart.set(t + 1, predStart.get(t + 1) + 1);
-                }
-            }
-            int x = g.extraTarget(v);
-            if (x >= 0) {
-                int t = pre.get(x);
-                if (isRoot.get(t) == 0) {
-                    predStart.set(t + 1, predStart.get(t + 1) + 1);
-                }
-            }
-        }
-        for (int i = 0; i < count; i++) {
-            predStart.set(i + 1, predStart.get(i + 1) + predStart.get(i));
-        }
-        // Fill with predStart as the cursor, then shift it back: no second offsets array.
-        IntArray preds = IntArray.uninitialized(predStart.get(count));
-        for (int r : roots) {
-            long at = predStart.get(pre.get(r));
-            preds.set(at, 0);
-            predStart.set(pre.get(r), at + 1);
-        }
-        for (int i = 1; i < count; i++) {
-            int v = vertex.get(i);
-            for (long e = g.edgeStart(v), end = g.edgeEnd(v); e < end; e++) {
-                int t = pre.get(g.target(e));
-                if (isRoot.get(t) == 0) {
-                    long at = predStart.get(t);
-                    preds.set(at, i);
-                    predStart.set(t, at + 1);
-                }
-            }
-            int x = g.extraTarget(v);
-            if (x >= 0) {
-                int t = pre.get(x);
-                if (isRoot.get(t) == 0) {
-                    long at = predStart.get(t);
-                    preds.set(at, i);
-                    predStart.set(t, at + 1);
-                }
-            }
-        }
-        for (int i = count; i >= 1; i--) {
-            predStart.set(i, predStart.get(i - 1));
-        }
-        predStart.set(0, 0);
-        isRoot.free();
         // pre is rebuilt from vertex at the end, so it need not live through the peak.
         pre.free();
 
@@ -159,6 +111,132 @@ final class Dominators {
             pre.set(vertex.get(i), i);
         }
         return new DominatorTree(pre, vertex, idom, retained, count);
+    }
+
+    private static final int ROOT_BIT = 0x80000000;
+
+    /**
+     * Predecessor lists with 32-bit offsets (fewer than 2^31 references): the common case, kept
+     * lean. Sources are visited in node order, so the graph's arrays are read front to back.
+     */
+    private static IntArray narrowPredecessors(Digraph g, IntArray pre, IntArray vertex, int count, int[] roots,
+                                               IntArray start) {
+        for (int r : roots) {
+            start.set((pre.get(r) & ~ROOT_BIT) + 1, 1);
+        }
+        for (int v = 0, n = g.nodeCount(); v < n; v++) {
+            int i = pre.get(v);
+            if (i == -1) {
+                continue;
+            }
+            i &= ~ROOT_BIT;
+            for (long e = g.edgeStart(v), end = g.edgeEnd(v); e < end; e++) {
+                int t = pre.get(g.target(e));
+                if (t >= 0) {
+                    start.set(t + 1, start.get(t + 1) + 1);
+                }
+            }
+            int x = g.extraTarget(v);
+            if (x >= 0) {
+                int t = pre.get(x);
+                if (t >= 0) {
+                    start.set(t + 1, start.get(t + 1) + 1);
+                }
+            }
+        }
+        for (int i = 0; i < count; i++) {
+            start.set(i + 1, start.get(i + 1) + start.get(i));
+        }
+        // Fill with start as the cursor, then shift it back: no second offsets array.
+        IntArray preds = IntArray.uninitialized(start.get(count));
+        for (int r : roots) {
+            int t = pre.get(r) & ~ROOT_BIT;
+            int at = start.get(t);
+            preds.set(at, 0);
+            start.set(t, at + 1);
+        }
+        for (int v = 0, n = g.nodeCount(); v < n; v++) {
+            int i = pre.get(v);
+            if (i == -1) {
+                continue;
+            }
+            i &= ~ROOT_BIT;
+            for (long e = g.edgeStart(v), end = g.edgeEnd(v); e < end; e++) {
+                int t = pre.get(g.target(e));
+                if (t >= 0) {
+                    int at = start.get(t);
+                    preds.set(at, i);
+                    start.set(t, at + 1);
+                }
+            }
+            int x = g.extraTarget(v);
+            if (x >= 0) {
+                int t = pre.get(x);
+                if (t >= 0) {
+                    int at = start.get(t);
+                    preds.set(at, i);
+                    start.set(t, at + 1);
+                }
+            }
+        }
+        for (int i = count; i >= 1; i--) {
+            start.set(i, start.get(i - 1));
+        }
+        start.set(0, 0);
+        return preds;
+    }
+
+    /** The same with 64-bit offsets, for graphs with 2^31 references or more. */
+    private static IntArray widePredecessors(Digraph g, IntArray pre, IntArray vertex, int count, int[] roots,
+                                             IndexArray start) {
+        for (int r : roots) {
+            start.set((pre.get(r) & ~ROOT_BIT) + 1L, 1);
+        }
+        for (int v = 0, n = g.nodeCount(); v < n; v++) {
+            int i = pre.get(v);
+            if (i == -1) {
+                continue;
+            }
+            i &= ~ROOT_BIT;
+            for (long e = g.edgeStart(v), end = g.edgeEnd(v); e <= end; e++) {
+                int x = e < end ? g.target(e) : g.extraTarget(v);
+                int t = x < 0 ? -1 : pre.get(x);
+                if (t >= 0) {
+                    start.set(t + 1L, start.get(t + 1L) + 1);
+                }
+            }
+        }
+        for (int i = 0; i < count; i++) {
+            start.set(i + 1L, start.get(i + 1L) + start.get(i));
+        }
+        IntArray preds = IntArray.uninitialized(start.get(count));
+        for (int r : roots) {
+            int t = pre.get(r) & ~ROOT_BIT;
+            long at = start.get(t);
+            preds.set(at, 0);
+            start.set(t, at + 1);
+        }
+        for (int v = 0, n = g.nodeCount(); v < n; v++) {
+            int i = pre.get(v);
+            if (i == -1) {
+                continue;
+            }
+            i &= ~ROOT_BIT;
+            for (long e = g.edgeStart(v), end = g.edgeEnd(v); e <= end; e++) {
+                int x = e < end ? g.target(e) : g.extraTarget(v);
+                int t = x < 0 ? -1 : pre.get(x);
+                if (t >= 0) {
+                    long at = start.get(t);
+                    preds.set(at, i);
+                    start.set(t, at + 1);
+                }
+            }
+        }
+        for (int i = count; i >= 1; i--) {
+            start.set(i, start.get(i - 1L));
+        }
+        start.set(0, 0);
+        return preds;
     }
 
     /** Minimum semidominator on the compressed path from v up to the first node numbered <= w. */

@@ -37,6 +37,8 @@ public final class HeapGraph {
     private final FieldMap[] fieldMaps;
     private final GraphStats stats;
     private final CapturedFields captured;
+    /** Set after construction by the one-pass build; null otherwise. */
+    private Checkpoints checkpoints;
     /** The class of class objects; looked up once (null in dumps without it). */
     private final HeapClass javaLangClass;
     /** 1 for classes whose objects are instances (not arrays), by class index. */
@@ -178,6 +180,15 @@ public final class HeapGraph {
     /** Field bytes kept during the build for the classes asked for (see HeapGraphBuilder.capture). */
     public CapturedFields captured() {
         return captured;
+    }
+
+    /** Offsets to find objects again without a whole pass, or null (see {@link Checkpoints}). */
+    public Checkpoints checkpoints() {
+        return checkpoints;
+    }
+
+    void checkpoints(Checkpoints checkpoints) {
+        this.checkpoints = checkpoints;
     }
 
     public GraphStats stats() {

@@ -201,8 +201,11 @@ public final class HeapGraphBuilder {
 
         HeapRoots roots = roots(first, index);
         GraphStats stats = new GraphStats(dangling, first.weakSkipped, duplicateRoots, missingRoots, duplicates, keepWeak);
-        return new HeapGraph(file, summary, classes, model, index, classOf, sizeUnits, outStart, targets, labels, roots,
-                maps, stats, first.captured.build());
+        HeapGraph graph = new HeapGraph(file, summary, classes, model, index, classOf, sizeUnits, outStart, targets,
+                labels, roots, maps, stats, first.captured.build());
+        graph.checkpoints(new Checkpoints(first.checkpointNodes, first.checkpointOffsets, first.checkpointEnds,
+                (int) mainCount));
+        return graph;
     }
 
     /** Replaces every raw id by its node, or -1 when the dump lacks it; answers the count of those. */

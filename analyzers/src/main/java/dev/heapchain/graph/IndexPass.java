@@ -87,6 +87,30 @@ final class IndexPass extends ClassTableCollector {
     record Layout(int[] offsets, char[] ordinals, int weakOrdinal, boolean capture) {
     }
 
+    /** Every {@code 1 << CHECKPOINT_BITS}-th object that is not a class object, and the first of each heap record. */
+    static final int CHECKPOINT_BITS = 12;
+    final LongList checkpointNodes = new LongList();
+    final LongList checkpointOffsets = new LongList();
+    final LongList checkpointEnds = new LongList();
+    private long recordEnd;
+    private boolean recordStarted;
+
+    @Override
+    public void heapRecord(long start, long bodyStart, long bodyEnd) {
+        recordEnd = bodyEnd;
+        recordStarted = true;
+    }
+
+    /** Called before a record that is not a class object is counted. */
+    private void checkpoint(long offset) {
+        if (recordStarted || (nonClassCount & ((1 << CHECKPOINT_BITS) - 1)) == 0) {
+            recordStarted = false;
+            checkpointNodes.add(nonClassCount);
+            checkpointOffsets.add(offset);
+            checkpointEnds.add(recordEnd);
+        }
+    }
+
     IndexPass(boolean collectEdges, boolean keepWeak, Set<String> capture) {
         for (int i = 0; i < FIRST_CLASS_SLOT; i++) {
             slotClassIds.add(0);
@@ -167,6 +191,7 @@ final class IndexPass extends ClassTableCollector {
     @Override
     public void instanceDump(long objectId, long classId, HprofInput in, int length, long offset) {
         progressed(offset);
+        checkpoint(offset);
         int slot = slotOf(classId);
         add(objectId, slot, 0);
         inference.instance(objectId, classId);
@@ -206,6 +231,7 @@ final class IndexPass extends ClassTableCollector {
     @Override
     public void objectArrayDump(long arrayId, long arrayClassId, int length, HprofInput in, long offset) {
         progressed(offset);
+        checkpoint(offset);
         add(arrayId, slotOf(arrayClassId), length);
         inference.objectArray(arrayId, length);
         if (edgesComplete) {
@@ -224,6 +250,7 @@ final class IndexPass extends ClassTableCollector {
     @Override
     public void primitiveArrayDump(long arrayId, HprofBasicType type, int length, boolean hasData, HprofInput in,
                                    long offset) {
+        checkpoint(offset);
         add(arrayId, type.code(), length);
         inference.primitiveArray(arrayId, type, length);
         if (edgesComplete) {

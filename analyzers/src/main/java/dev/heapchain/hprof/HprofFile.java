@@ -173,6 +173,23 @@ public final class HprofFile implements AutoCloseable {
         return size < 0 ? HprofInput.BUFFER_SIZE : (int) Math.max(MIN_BUFFER, Math.min(HprofInput.BUFFER_SIZE, size + 64));
     }
 
+    /**
+     * A new cursor at an offset of the uncompressed data, with a small buffer, for reading a few
+     * records; null when the data cannot be read at an offset (gzip without an inflated copy).
+     */
+    public HprofInput openInputAt(long offset) {
+        if (data == null) {
+            return null;
+        }
+        try {
+            FileChannel ch = FileChannel.open(data, StandardOpenOption.READ);
+            ch.position(offset);
+            return new HprofInput(ch, dataSize, offset, bufferSize(Math.min(dataSize, 1 << 20)));
+        } catch (IOException e) {
+            throw new HprofFormatException("cannot read " + path + ": " + e.getMessage(), offset);
+        }
+    }
+
     /** A new cursor at offset 0 of the uncompressed stream. The caller closes it. */
     public HprofInput openInput() {
         try {

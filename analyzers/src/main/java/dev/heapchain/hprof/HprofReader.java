@@ -34,6 +34,28 @@ public final class HprofReader {
         this(file, 0);
     }
 
+    /**
+     * Parses heap sub-records from {@code from} (the start of one, as an earlier pass reported it)
+     * to {@code end} (the end of its heap record), for reading a few objects without a pass over
+     * the whole dump. The visitor may stop the read by throwing; its exception propagates.
+     *
+     * @return false when the file cannot be read at an offset (a gzip stream without an inflated copy)
+     */
+    public boolean readHeapRange(HprofVisitor visitor, long from, long end) {
+        this.visitor = visitor;
+        HprofHeader h = readHeader(file);
+        try (HprofInput in = file.openInputAt(from)) {
+            if (in == null) {
+                return false;
+            }
+            in.idSize(h.idSize());
+            new HprofHeapParser(in, visitor, counts, h, file).parse(from, end);
+            return true;
+        } catch (java.io.IOException e) {
+            throw new HprofFormatException("cannot read " + file.path() + ": " + e.getMessage(), from);
+        }
+    }
+
     /** Reads the header only. */
     public static HprofHeader readHeader(HprofFile file) {
         try (HprofInput in = file.openInput()) {
@@ -150,6 +172,7 @@ public final class HprofReader {
                 inSegments = !whole || inSegments;
                 if (dumps == selected && visitor.interest() == HprofVisitor.Interest.ALL) {
                     counts.heapRecords++;
+                    visitor.heapRecord(start, bodyStart, bodyEnd);
                     long parsedTo = heap.parse(start, bodyEnd);
                     if (parsedTo < bodyEnd) {
                         truncate(parsedTo, "the file ends inside the " + tag + " record at offset " + start

@@ -26,6 +26,13 @@ public interface HprofVisitor {
     default void header(HprofHeader header) {
     }
 
+    /**
+     * A HEAP_DUMP or HEAP_DUMP_SEGMENT record of the selected dump is about to be parsed: its
+     * sub-records lie between {@code bodyStart} and {@code bodyEnd}.
+     */
+    default void heapRecord(long start, long bodyStart, long bodyEnd) {
+    }
+
     /** A UTF8 record; {@code in} holds {@code length} bytes of modified UTF-8 at its cursor. */
     default void utf8(long id, HprofInput in, int length) {
     }

@@ -28,6 +28,11 @@ public final class IndexArray implements AutoCloseable {
                 : new IndexArray(null, LongArray.zeroed(length));
     }
 
+    /** Wraps an int array, which the index array now owns. */
+    public static IndexArray wrap(IntArray narrow) {
+        return new IndexArray(narrow, null);
+    }
+
     /** An empty array to {@link #add} to; narrow until a value needs more. */
     public static IndexArray growable(long capacity) {
         return new IndexArray(IntArray.growable(capacity), null);
