@@ -7,6 +7,11 @@ import dev.heapchain.util.LongArray;
  * The dominator tree over a virtual root above all GC roots, and every object's retained size:
  * the bytes that become unreachable when it goes. Sizes are {@code long}: one array can exceed
  * 2 GB. Objects not reachable from any root have no dominator and are left out.
+ *
+ * <p>Kept off the heap, by DFS preorder number: each node's number, the immediate dominator's
+ * number and the retained size, in 8-byte units as an unsigned int when the reachable heap is
+ * under 32 GiB (sizes are multiples of 8), else in bytes as a long. 12 bytes per object in the
+ * common case. The number-to-node map is built on first use only (tests, set retention).
  */
 public final class DominatorTree {
     /** Answered by {@link #immediateDominator} for objects dominated by the virtual root only. */
@@ -15,17 +20,19 @@ public final class DominatorTree {
     public static final int UNREACHABLE = -2;
 
     private final IntArray pre;
-    private final IntArray vertex;
     private final IntArray idom;
-    private final LongArray retained;
-    /** Used length of vertex/idom/retained: reachable objects + 1 (the arrays may be longer). */
+    /** Retained size in 8-byte units (unsigned), or null when {@link #retainedBytes} is used. */
+    private final IntArray retainedUnits;
+    private final LongArray retainedBytes;
+    /** Used length of idom/retained: reachable objects + 1. */
     private final int count;
+    private volatile IntArray vertex;
 
-    DominatorTree(IntArray pre, IntArray vertex, IntArray idom, LongArray retained, int count) {
+    DominatorTree(IntArray pre, IntArray idom, IntArray retainedUnits, LongArray retainedBytes, int count) {
         this.pre = pre;
-        this.vertex = vertex;
         this.idom = idom;
-        this.retained = retained;
+        this.retainedUnits = retainedUnits;
+        this.retainedBytes = retainedBytes;
         this.count = count;
     }
 
@@ -40,18 +47,18 @@ public final class DominatorTree {
             return UNREACHABLE;
         }
         int d = idom.get(p);
-        return d == 0 ? VIRTUAL_ROOT : vertex.get(d);
+        return d == 0 ? VIRTUAL_ROOT : nodeAt(d);
     }
 
     /** Retained bytes, or -1 when unreachable. */
     public long retainedSize(int node) {
         int p = pre.get(node);
-        return p < 0 ? -1 : retained.get(p);
+        return p < 0 ? -1 : retainedAt(p);
     }
 
     /** Bytes reachable from the roots: the virtual root's retained size. */
     public long reachableBytes() {
-        return retained.get(0);
+        return retainedAt(0);
     }
 
     /** Number of objects reachable from the roots. */
@@ -82,8 +89,26 @@ public final class DominatorTree {
         return pre.get(node);
     }
 
+    /** The node with a preorder number (1..count-1). */
     int nodeAt(int number) {
-        return vertex.get(number);
+        IntArray v = vertex;
+        if (v == null) {
+            synchronized (this) {
+                v = vertex;
+                if (v == null) {
+                    v = IntArray.zeroed(count);
+                    v.set(0, -1);
+                    for (int node = 0, n = nodeCount(); node < n; node++) {
+                        int p = pre.get(node);
+                        if (p > 0) {
+                            v.set(p, node);
+                        }
+                    }
+                    vertex = v;
+                }
+            }
+        }
+        return v.get(number);
     }
 
     /** Immediate dominator in preorder numbers; idom(n) < n for every n > 0. */
@@ -92,7 +117,7 @@ public final class DominatorTree {
     }
 
     long retainedAt(int number) {
-        return retained.get(number);
+        return retainedUnits != null ? (retainedUnits.get(number) & 0xFFFF_FFFFL) << 3 : retainedBytes.get(number);
     }
 
     int count() {

@@ -11,9 +11,10 @@ import dev.heapchain.util.LongArray;
  * virtual root above all GC roots. The label array holds semidominator numbers directly.
  *
  * <p>Memory: every array is off the Java heap and freed as soon as its phase ends. At the peak
- * (the semidominator loop) live are vertex, parent, ancestor and label (4 bytes per object each),
- * the predecessor offsets (4 or 8) and the predecessors (4 per reference); semidominators are
- * written into the offsets slot the loop has just finished with instead of an array of their own.
+ * (the semidominator loop) live are vertex, ancestor and label (4 bytes per object each), the
+ * predecessor offsets (4, or 8 past 2^31 references) and the predecessors (4 per reference).
+ * Neither the DFS parents nor the semidominators take an array of their own: the parent array
+ * becomes the ancestors, and both are kept in each node's predecessor list (see below).
  */
 final class Dominators {
     private Dominators() {
@@ -30,6 +31,16 @@ final class Dominators {
      */
     static DominatorTree compute(Digraph g, Runnable afterPeak) {
         int n = g.nodeCount();
+        // Retained sizes fit unsigned 32-bit counts of 8-byte units when all sizes are multiples
+        // of 8 and the whole heap is under 32 GiB.
+        long totalUnits = 0;
+        boolean aligned = true;
+        for (int v = 0; v < n; v++) {
+            long size = g.size(v);
+            aligned &= (size & 7) == 0;
+            totalUnits += size >>> 3;
+        }
+        boolean narrowRetained = aligned && totalUnits <= 0xFFFF_FFFFL;
         IntArray pre = IntArray.uninitialized(n);
         pre.fill(-1);
         IntArray vertex = IntArray.uninitialized(n + 1L);
@@ -62,55 +73,82 @@ final class Dominators {
         // pre is rebuilt from vertex at the end, so it need not live through the peak.
         pre.free();
 
+        // Each node's DFS parent is its largest predecessor below it (a predecessor numbered
+        // between them would have discovered it first). Move it to the end of the node's list:
+        // then the parent array can serve as the path-compression ancestors, and the parent is
+        // still found after the loop.
+        for (int w = 1; w < count; w++) {
+            long from = predStart.get(w);
+            long last = predStart.get(w + 1L) - 1;
+            long best = last;
+            for (long k = from; k < last; k++) {
+                int v = preds.get(k);
+                if (v < w && (preds.get(best) >= w || v > preds.get(best))) {
+                    best = k;
+                }
+            }
+            int p = preds.get(best);
+            preds.set(best, preds.get(last));
+            preds.set(last, p);
+        }
         IntArray label = IntArray.uninitialized(count);
-        IntArray ancestor = IntArray.uninitialized(count);
-        ancestor.copy(parent, 0, 0, count);
+        IntArray ancestor = parent;
         IntArray stack = IntArray.uninitialized(Math.max(1, count));
         for (int w = count - 1; w >= 1; w--) {
             // Nodes numbered <= w are not compressed yet: ancestor[w] is still w's DFS parent.
             int s = ancestor.get(w);
-            for (long k = predStart.get(w), end = predStart.get(w + 1); k < end; k++) {
+            long first = predStart.get(w);
+            for (long k = first, end = predStart.get(w + 1L); k < end; k++) {
                 int v = preds.get(k);
                 int candidate = v <= w ? v : eval(v, w, ancestor, label, stack);
                 if (candidate < s) {
                     s = candidate;
                 }
             }
-            // Slot w + 1 of the offsets is not read again: it keeps w's semidominator from here on.
-            predStart.set(w + 1, s);
+            // w's list is not read again: its first slot keeps w's semidominator from here on.
+            // (With one predecessor, that is the parent, and so is the semidominator.)
+            preds.set(first, s);
             label.set(w, s);
         }
         stack.free();
-        preds.free();
-        label.free();
         ancestor.free();
 
-        IntArray idom = parent; // becomes the dominator, number by number, in increasing order
+        IntArray idom = label; // becomes the dominator, number by number, in increasing order
         idom.set(0, 0);
         for (int w = 1; w < count; w++) {
-            int d = idom.get(w);
-            int semi = (int) predStart.get(w + 1);
+            int semi = preds.get(predStart.get(w));
+            int d = preds.get(predStart.get(w + 1L) - 1); // the DFS parent
             while (d > semi) {
                 d = idom.get(d);
             }
             idom.set(w, d);
         }
+        preds.free();
         predStart.free();
         afterPeak.run();
 
-        LongArray retained = LongArray.zeroed(count);
+        IntArray units = narrowRetained ? IntArray.zeroed(count) : null;
+        LongArray bytes = narrowRetained ? null : LongArray.zeroed(count);
         for (int w = count - 1; w >= 1; w--) {
-            long r = retained.get(w) + g.size(vertex.get(w));
-            retained.set(w, r);
             int d = idom.get(w);
-            retained.set(d, retained.get(d) + r);
+            long size = g.size(vertex.get(w));
+            if (units != null) {
+                long r = (units.get(w) & 0xFFFF_FFFFL) + (size >>> 3);
+                units.set(w, (int) r);
+                units.set(d, (int) ((units.get(d) & 0xFFFF_FFFFL) + r));
+            } else {
+                long r = bytes.get(w) + size;
+                bytes.set(w, r);
+                bytes.set(d, bytes.get(d) + r);
+            }
         }
         pre = IntArray.uninitialized(n);
         pre.fill(-1);
         for (int i = 1; i < count; i++) {
             pre.set(vertex.get(i), i);
         }
-        return new DominatorTree(pre, vertex, idom, retained, count);
+        vertex.free();
+        return new DominatorTree(pre, idom, units, bytes, count);
     }
 
     private static final int ROOT_BIT = 0x80000000;

@@ -29,7 +29,7 @@ public final class HeapGraph {
     private final SizeModel sizeModel;
     private final IdIndex ids;
     private final IntArray classOf;
-    private final IntArray sizeUnits;
+    private final SizeColumn sizes;
     private final IndexArray outStart;
     private final IntArray outTarget;
     private final CharArray outLabel;
@@ -47,7 +47,7 @@ public final class HeapGraph {
     private final int[] classNode;
 
     HeapGraph(HprofFile file, HprofReadSummary summary, HeapClassTable classes, SizeModel sizeModel, IdIndex ids,
-              IntArray classOf, IntArray sizeUnits, IndexArray outStart, IntArray outTarget, CharArray outLabel,
+              IntArray classOf, SizeColumn sizes, IndexArray outStart, IntArray outTarget, CharArray outLabel,
               HeapRoots roots,
               FieldMap[] fieldMaps, GraphStats stats, CapturedFields captured) {
         this.file = file;
@@ -56,7 +56,7 @@ public final class HeapGraph {
         this.sizeModel = sizeModel;
         this.ids = ids;
         this.classOf = classOf;
-        this.sizeUnits = sizeUnits;
+        this.sizes = sizes;
         this.outStart = outStart;
         this.outTarget = outTarget;
         this.outLabel = outLabel;
@@ -149,7 +149,7 @@ public final class HeapGraph {
     }
 
     public long shallowSize(int node) {
-        return (long) sizeUnits.get(node) << 3;
+        return sizes.bytes(node);
     }
 
     public long outStart(int node) {

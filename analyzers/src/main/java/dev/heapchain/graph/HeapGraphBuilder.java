@@ -136,8 +136,8 @@ public final class HeapGraphBuilder {
                 return null;
             }
         }
-        IntArray classOf = IntArray.uninitialized(n);
-        IntArray sizeUnits = IntArray.uninitialized(n);
+        IntArray classOf = slots; // rewritten in place: entry w is written after entry s >= w was read
+        SizeColumn sizeUnits = new SizeColumn(n);
         int ci = 0;
         long w = 0;
         for (long s = 0; s < total; s++) {
@@ -162,7 +162,6 @@ public final class HeapGraphBuilder {
             sizeUnits.set(w, units);
             w++;
         }
-        slots.free();
         lengths.free();
         ids.resize(mainCount, false);
         IdIndex index = new IdIndex(ids, classIds);
@@ -310,7 +309,7 @@ public final class HeapGraphBuilder {
         ids = null;
 
         int[] classOf = new int[n];
-        IntArray sizeUnits = IntArray.uninitialized(n);
+        SizeColumn sizeUnits = new SizeColumn(n);
         for (int v = 0; v < n; v++) {
             int slot = slots[v];
             if (slot == IndexPass.CLASS_OBJECT_SLOT) {
