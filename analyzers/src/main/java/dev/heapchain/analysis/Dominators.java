@@ -10,10 +10,11 @@ import dev.heapchain.util.LongArray;
  * the DFS nor path compression may recurse. Works in DFS-preorder numbers, with number 0 the
  * virtual root above all GC roots. The label array holds semidominator numbers directly.
  *
- * <p>Memory: every array is off the Java heap and freed as soon as its phase ends. At the peak
- * (the semidominator loop) live are vertex, ancestor and label (4 bytes per object each), the
- * predecessor offsets (4, or 8 past 2^31 references) and the predecessors (4 per reference).
- * Neither the DFS parents nor the semidominators take an array of their own: the parent array
+ * <p>Memory: every array is off the Java heap and freed as soon as its phase ends, and vertex
+ * waits in a temporary file while unused. While the predecessor lists are built, pre and parent
+ * (4 bytes per object each), the predecessor offsets (4, or 8 past 2^31 references) and the
+ * predecessors (4 per reference) are live; in the semidominator loop, ancestor and label instead
+ * of pre and parent. Neither the DFS parents nor the semidominators take an array of their own: the parent array
  * becomes the ancestors, and both are kept in each node's predecessor list (see below).
  */
 final class Dominators {
@@ -46,6 +47,9 @@ final class Dominators {
         IntArray vertex = IntArray.uninitialized(n + 1L);
         IntArray parent = IntArray.uninitialized(n + 1L);
         int count = dfs(g, pre, vertex, parent);
+        // Nothing reads vertex until the dominators are known: it waits in a temporary file,
+        // off the peak (kept in memory where no file can be written).
+        vertex.spill();
 
         // Predecessors in number space. A GC root's only predecessor that matters is the virtual
         // root 0 (nothing is smaller), so its others are not stored: for the implicit
@@ -57,18 +61,19 @@ final class Dominators {
             pre.set(r, pre.get(r) | ROOT_BIT);
         }
         long bound = roots.length;
-        for (int i = 1; i < count; i++) {
-            int v = vertex.get(i);
-            bound += g.edgeEnd(v) - g.edgeStart(v) + 1;
+        for (int v = 0; v < n; v++) {
+            if (pre.get(v) != -1) {
+                bound += g.edgeEnd(v) - g.edgeStart(v) + 1;
+            }
         }
         IndexArray predStart = bound <= IndexArray.NARROW_MAX ? null : IndexArray.zeroed(count + 1L, bound);
         IntArray narrowStart = predStart == null ? IntArray.zeroed(count + 1L) : null;
         IntArray preds;
         if (narrowStart != null) {
-            preds = narrowPredecessors(g, pre, vertex, count, roots, narrowStart);
+            preds = narrowPredecessors(g, pre, count, roots, narrowStart);
             predStart = IndexArray.wrap(narrowStart);
         } else {
-            preds = widePredecessors(g, pre, vertex, count, roots, predStart);
+            preds = widePredecessors(g, pre, count, roots, predStart);
         }
         // pre is rebuilt from vertex at the end, so it need not live through the peak.
         pre.free();
@@ -125,6 +130,7 @@ final class Dominators {
         }
         preds.free();
         predStart.free();
+        vertex.unspill();
         afterPeak.run();
 
         IntArray units = narrowRetained ? IntArray.zeroed(count) : null;
@@ -157,7 +163,7 @@ final class Dominators {
      * Predecessor lists with 32-bit offsets (fewer than 2^31 references): the common case, kept
      * lean. Sources are visited in node order, so the graph's arrays are read front to back.
      */
-    private static IntArray narrowPredecessors(Digraph g, IntArray pre, IntArray vertex, int count, int[] roots,
+    private static IntArray narrowPredecessors(Digraph g, IntArray pre, int count, int[] roots,
                                                IntArray start) {
         for (int r : roots) {
             start.set((pre.get(r) & ~ROOT_BIT) + 1, 1);
@@ -225,7 +231,7 @@ final class Dominators {
     }
 
     /** The same with 64-bit offsets, for graphs with 2^31 references or more. */
-    private static IntArray widePredecessors(Digraph g, IntArray pre, IntArray vertex, int count, int[] roots,
+    private static IntArray widePredecessors(Digraph g, IntArray pre, int count, int[] roots,
                                              IndexArray start) {
         for (int r : roots) {
             start.set((pre.get(r) & ~ROOT_BIT) + 1L, 1);

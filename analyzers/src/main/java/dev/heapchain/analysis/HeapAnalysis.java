@@ -46,15 +46,24 @@ public final class HeapAnalysis {
     public static HeapAnalysis of(HeapGraph graph, Consumer<String> progress) {
         progress.accept("computing paths and dominators");
         // The breadth-first search starts once the dominators' semidominator phase, the memory
-        // peak, is over, and runs beside the rest of their work.
+        // peak, is over, and runs beside the rest of their work. Neither reads ids or labels:
+        // those wait in temporary files meanwhile, which takes them off the peak.
         @SuppressWarnings("unchecked")
         CompletableFuture<GcRootPaths>[] paths = new CompletableFuture[1];
-        DominatorTree dominators = Dominators.compute(new HeapDigraph(graph),
-                () -> paths[0] = CompletableFuture.supplyAsync(() -> GcRootPaths.compute(graph)));
-        if (paths[0] == null) {
-            paths[0] = CompletableFuture.completedFuture(GcRootPaths.compute(graph));
+        graph.spillLookups();
+        try {
+            DominatorTree dominators = Dominators.compute(new HeapDigraph(graph),
+                    () -> paths[0] = CompletableFuture.supplyAsync(() -> GcRootPaths.compute(graph)));
+            if (paths[0] == null) {
+                paths[0] = CompletableFuture.completedFuture(GcRootPaths.compute(graph));
+            }
+            return new HeapAnalysis(graph, paths[0].join(), dominators);
+        } finally {
+            if (paths[0] != null) {
+                paths[0].exceptionally(e -> null).join(); // no restore under a running search
+            }
+            graph.restoreLookups();
         }
-        return new HeapAnalysis(graph, paths[0].join(), dominators);
     }
 
     /**

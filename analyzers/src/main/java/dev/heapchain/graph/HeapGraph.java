@@ -182,6 +182,25 @@ public final class HeapGraph {
         return captured;
     }
 
+    /**
+     * Lends the memory of what the dominator and path algorithms never read (the id index and the
+     * edge labels) to them: the arrays go to temporary files until {@link #restoreLookups}. Ids,
+     * node lookups and labels must not be used in between. Where no file can be written, they stay.
+     */
+    public void spillLookups() {
+        ids.spill();
+        outLabel.spill();
+    }
+
+    /**
+     * Brings back what {@link #spillLookups} moved out, as read-only mappings of the files: the
+     * reports that follow read a few ids and labels, and only those pages come into memory.
+     */
+    public void restoreLookups() {
+        ids.mapSpilled();
+        outLabel.mapSpilled();
+    }
+
     /** Offsets to find objects again without a whole pass, or null (see {@link Checkpoints}). */
     public Checkpoints checkpoints() {
         return checkpoints;

@@ -164,8 +164,7 @@ public final class HeapGraphBuilder {
         }
         lengths.free();
         ids.resize(mainCount, false);
-        IdIndex index = new IdIndex(ids, classIds);
-        ids.free();
+        IdIndex index = new IdIndex(ids, classIds); // takes the memory of ids
         long duplicates = 0;
         for (int k = 0; k < classCount; k++) {
             if (index.indexOf(classIds[k]) != mainCount + k) {

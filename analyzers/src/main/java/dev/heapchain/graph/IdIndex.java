@@ -40,8 +40,8 @@ public final class IdIndex {
     }
 
     /**
-     * @param sortedIds ids of nodes 0..size-1, ascending (unsigned) and distinct; not kept (the
-     *                  caller frees it)
+     * @param sortedIds ids of nodes 0..size-1, ascending (unsigned) and distinct; taken over (its
+     *                  memory becomes the index's, converted in place, and it is left empty)
      * @param extraIds  ids of the nodes that follow, in node order, distinct from the sorted ones
      */
     public IdIndex(LongArray sortedIds, long[] extraIds) {
@@ -59,17 +59,6 @@ public final class IdIndex {
         }
         int shift = bits == 0 ? 0 : Long.numberOfTrailingZeros(bits);
         this.alignShift = shift;
-        if (Long.compareUnsigned(span >>> shift, 0xFFFF_FFFFL) <= 0) {
-            narrow = IntArray.uninitialized(n);
-            for (int i = 0; i < n; i++) {
-                narrow.set(i, (int) ((sortedIds.get(i) - min) >>> shift));
-            }
-            wide = null;
-        } else {
-            narrow = null;
-            wide = LongArray.uninitialized(n);
-            wide.copy(sortedIds, 0, 0, n);
-        }
         int buckets = Integer.highestOneBit(Math.max(1, n / 4)) * 2;
         int s = 0;
         // Unsigned: ids are addresses, and a span past 2^63 (a hostile id) is negative as a long.
@@ -88,6 +77,23 @@ public final class IdIndex {
         }
         while (b <= used) {
             bucketStart.set(b++, n);
+        }
+        if (Long.compareUnsigned(span >>> shift, 0xFFFF_FFFFL) <= 0) {
+            // 32-bit offsets written over the longs: int i lies inside long i / 2, already read.
+            IntArray ints = IntArray.adopt(sortedIds);
+            for (long i = 0; i < n; i++) {
+                long id = (ints.get(2 * i) & 0xFFFF_FFFFL) | ((long) ints.get(2 * i + 1) << 32);
+                ints.set(i, (int) ((id - min) >>> shift));
+            }
+            ints.resize(n, false);
+            ints.trim();
+            narrow = ints;
+            wide = null;
+        } else {
+            narrow = null;
+            wide = LongArray.uninitialized(n);
+            wide.copy(sortedIds, 0, 0, n);
+            sortedIds.free();
         }
         this.extraIds = extraIds;
         this.extraNodes = new LongIntMap(Math.max(4, extraIds.length));
@@ -153,6 +159,35 @@ public final class IdIndex {
 
     public int size() {
         return main + extraIds.length;
+    }
+
+    /** Moves the arrays to temporary files until {@link #unspill}; no lookups meanwhile. */
+    void spill() {
+        if (narrow != null) {
+            narrow.spill();
+        } else {
+            wide.spill();
+        }
+        bucketStart.spill();
+    }
+
+    /** Brings back what {@link #spill} moved out, memory-mapped (see NativeArray.mapSpilled). */
+    void mapSpilled() {
+        if (narrow != null) {
+            narrow.mapSpilled();
+        } else {
+            wide.mapSpilled();
+        }
+        bucketStart.mapSpilled();
+    }
+
+    void unspill() {
+        if (narrow != null) {
+            narrow.unspill();
+        } else {
+            wide.unspill();
+        }
+        bucketStart.unspill();
     }
 
     /** Bytes held off the heap. */

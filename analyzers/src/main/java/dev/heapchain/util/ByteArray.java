@@ -26,7 +26,7 @@ public final class ByteArray extends NativeArray {
     }
 
     public void set(long i, byte value) {
-        NativeMemory.U.putByte(at(i), value);
+        NativeMemory.U.putByte(atForWrite(i), value);
     }
 
     public void add(byte value) {

@@ -26,7 +26,7 @@ public final class CharArray extends NativeArray {
     }
 
     public void set(long i, char value) {
-        NativeMemory.U.putChar(at(i), value);
+        NativeMemory.U.putChar(atForWrite(i), value);
     }
 
     public void add(char value) {

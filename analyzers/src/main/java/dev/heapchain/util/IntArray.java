@@ -41,7 +41,7 @@ public final class IntArray extends NativeArray {
     }
 
     public void set(long i, int value) {
-        NativeMemory.U.putInt(at(i), value);
+        NativeMemory.U.putInt(atForWrite(i), value);
     }
 
     public void add(int value) {

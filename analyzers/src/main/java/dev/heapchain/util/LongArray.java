@@ -26,7 +26,7 @@ public final class LongArray extends NativeArray {
     }
 
     public void set(long i, long value) {
-        NativeMemory.U.putLong(at(i), value);
+        NativeMemory.U.putLong(atForWrite(i), value);
     }
 
     public void add(long value) {

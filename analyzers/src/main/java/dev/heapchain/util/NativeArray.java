@@ -101,6 +101,9 @@ public abstract sealed class NativeArray implements AutoCloseable permits IntArr
         if (address == 0 && capacity > 0) {
             throw new IllegalStateException("native array used after free");
         }
+        if (mapping != null) {
+            throw new IllegalStateException("a mapped array cannot be resized");
+        }
         long moved = NativeMemory.reallocate(address, capacity << shift, newCapacity << shift);
         synchronized (block) {
             block.address = moved;
@@ -124,9 +127,138 @@ public abstract sealed class NativeArray implements AutoCloseable permits IntArr
         NativeMemory.U.copyMemory(src.address + (from << shift), address + (to << shift), count << shift);
     }
 
+    private java.nio.file.Path spillFile;
+    private long spilledSize;
+
+    /**
+     * Moves the contents to a temporary file and frees the memory, for a phase that does not need
+     * them; {@link #unspill} brings them back. The array must not be read meanwhile. Answers
+     * false, changing nothing, when the file cannot be written (full disk, no temp folder).
+     */
+    public final boolean spill() {
+        if (spillFile != null || address == 0 || mapping != null) {
+            return false;
+        }
+        java.nio.file.Path file = null;
+        long bytes = size << shift;
+        try {
+            file = java.nio.file.Files.createTempFile("heapchain-", ".spill");
+            file.toFile().deleteOnExit();
+            try (var ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+                byte[] chunk = new byte[(int) Math.min(1 << 20, Math.max(1, bytes))];
+                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(chunk);
+                for (long done = 0; done < bytes; ) {
+                    int n = (int) Math.min(chunk.length, bytes - done);
+                    NativeMemory.U.copyMemory(null, address + done, chunk, sun.misc.Unsafe.ARRAY_BYTE_BASE_OFFSET, n);
+                    buffer.clear().limit(n);
+                    while (buffer.hasRemaining()) {
+                        ch.write(buffer);
+                    }
+                    done += n;
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            if (file != null) {
+                file.toFile().delete();
+            }
+            return false;
+        }
+        spillFile = file;
+        spilledSize = size;
+        resize(0);
+        size = 0;
+        return true;
+    }
+
+    /** The memory-mapped spill file that backs the entries after {@link #mapSpilled}; null otherwise. */
+    private java.nio.MappedByteBuffer mapping;
+    private static final long BUFFER_ADDRESS = bufferAddressOffset();
+
+    private static long bufferAddressOffset() {
+        try {
+            return NativeMemory.U.objectFieldOffset(java.nio.Buffer.class.getDeclaredField("address"));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Brings back what {@link #spill} wrote as a read-only memory mapping of the file, so only the
+     * pages that are read come into memory (and the system may drop them again): for lookups that a
+     * report makes a few of. Falls back to {@link #unspill} where mapping is not possible. The
+     * entries must not be written afterwards.
+     */
+    public final void mapSpilled() {
+        if (spillFile == null) {
+            return;
+        }
+        long bytes = spilledSize << shift;
+        if (bytes == 0 || bytes > Integer.MAX_VALUE || BUFFER_ADDRESS < 0) {
+            unspill();
+            return;
+        }
+        java.nio.file.Path file = spillFile;
+        try (var ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ)) {
+            java.nio.MappedByteBuffer m = ch.map(java.nio.channels.FileChannel.MapMode.READ_ONLY, 0, bytes);
+            long mapped = NativeMemory.U.getLong(m, BUFFER_ADDRESS);
+            if (mapped == 0) {
+                unspill();
+                return;
+            }
+            mapping = m;
+            address = mapped;
+            size = spilledSize;
+            spillFile = null;
+        } catch (java.io.IOException | RuntimeException e) {
+            unspill();
+            return;
+        }
+        file.toFile().delete(); // the mapping stays valid without a name
+    }
+
+    /** Address of entry i for a write: as {@link #at}, and checked mode refuses mapped (read-only) arrays. */
+    protected final long atForWrite(long i) {
+        if (NativeMemory.CHECKED && mapping != null) {
+            throw new IllegalStateException("write to a read-only mapped array");
+        }
+        return at(i);
+    }
+
+    /** Reads back what {@link #spill} wrote; does nothing when the array is not spilled. */
+    public final void unspill() {
+        if (spillFile == null) {
+            return;
+        }
+        java.nio.file.Path file = spillFile;
+        resize(spilledSize);
+        long bytes = spilledSize << shift;
+        try (var ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ)) {
+            byte[] chunk = new byte[(int) Math.min(1 << 20, Math.max(1, bytes))];
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(chunk);
+            for (long done = 0; done < bytes; ) {
+                int n = (int) Math.min(chunk.length, bytes - done);
+                buffer.clear().limit(n);
+                while (buffer.hasRemaining()) {
+                    if (ch.read(buffer) < 0) {
+                        throw new java.io.EOFException("spill file " + file + " ends early");
+                    }
+                }
+                NativeMemory.U.copyMemory(chunk, sun.misc.Unsafe.ARRAY_BYTE_BASE_OFFSET, null, address + done, n);
+                done += n;
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read back " + file + ": " + e.getMessage(), e);
+        } finally {
+            file.toFile().delete();
+        }
+        size = spilledSize;
+        spillFile = null;
+    }
+
     /** Frees the memory now; the array must not be used afterwards. Safe to call twice. */
     public final void free() {
         cleanable.clean();
+        mapping = null;
         address = 0;
         size = 0;
         capacity = 0;
