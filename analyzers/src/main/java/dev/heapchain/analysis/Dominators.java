@@ -75,8 +75,8 @@ final class Dominators {
         } else {
             preds = widePredecessors(g, pre, count, roots, predStart);
         }
-        // pre is rebuilt from vertex at the end, so it need not live through the peak.
-        pre.free();
+        // pre is next needed at the end: it waits in a temporary file meanwhile.
+        pre.spill();
 
         // Each node's DFS parent is its largest predecessor below it (a predecessor numbered
         // between them would have discovered it first). Move it to the end of the node's list:
@@ -148,12 +148,11 @@ final class Dominators {
                 bytes.set(d, bytes.get(d) + r);
             }
         }
-        pre = IntArray.uninitialized(n);
-        pre.fill(-1);
-        for (int i = 1; i < count; i++) {
-            pre.set(vertex.get(i), i);
-        }
         vertex.free();
+        pre.unspill();
+        for (int r : roots) {
+            pre.set(r, pre.get(r) & ~ROOT_BIT);
+        }
         return new DominatorTree(pre, idom, units, bytes, count);
     }
 

@@ -32,30 +32,56 @@ public final class GcRootPaths {
         int n = graph.nodeCount();
         IndexArray via = IndexArray.zeroed(n, Math.max(graph.edgeCount(), n + 4L));
         via.fill(UNREACHED);
-        IntArray queue = IntArray.uninitialized(Math.max(1, n));
-        int head = 0;
-        int tail = 0;
+        // The queue holds the frontier only (reached, not yet expanded): a ring that grows when
+        // the frontier does, far smaller than one entry per object on real heaps.
+        IntArray ring = IntArray.uninitialized(1 << 16);
+        long mask = ring.size() - 1;
+        long head = 0;
+        long tail = 0;
         for (int r : graph.roots().distinctNodes()) {
             via.set(r, ROOT);
-            queue.set(tail++, r);
+            if (tail - head == ring.size()) {
+                ring = grow(ring, head, tail);
+                mask = ring.size() - 1;
+            }
+            ring.set(tail++ & mask, r);
         }
         while (head < tail) {
-            int v = queue.get(head++);
-            for (long e = graph.outStart(v), end = graph.outEnd(v); e < end; e++) {
-                int t = graph.target(e);
-                if (via.get(t) == UNREACHED) {
-                    via.set(t, e);
-                    queue.set(tail++, t);
+            int v = ring.get(head++ & mask);
+            for (long e = graph.outStart(v), end = graph.outEnd(v); e <= end; e++) {
+                int t;
+                long how;
+                if (e < end) {
+                    t = graph.target(e);
+                    how = e;
+                } else {
+                    t = graph.classEdge(v);
+                    how = CLASS_EDGE_BASE - v;
                 }
-            }
-            int c = graph.classEdge(v);
-            if (c >= 0 && via.get(c) == UNREACHED) {
-                via.set(c, CLASS_EDGE_BASE - v);
-                queue.set(tail++, c);
+                if (t < 0 || via.get(t) != UNREACHED) {
+                    continue;
+                }
+                via.set(t, how);
+                if (tail - head == ring.size()) {
+                    ring = grow(ring, head, tail);
+                    mask = ring.size() - 1;
+                }
+                ring.set(tail++ & mask, t);
             }
         }
-        queue.free();
-        return new GcRootPaths(graph, via, tail);
+        ring.free();
+        return new GcRootPaths(graph, via, (int) tail);
+    }
+
+    /** A ring twice the size with the entries head..tail-1 at the same positions modulo its size. */
+    private static IntArray grow(IntArray ring, long head, long tail) {
+        long size = ring.size();
+        IntArray bigger = IntArray.uninitialized(size * 2);
+        for (long i = head; i < tail; i++) {
+            bigger.set(i & (size * 2 - 1), ring.get(i & (size - 1)));
+        }
+        ring.free();
+        return bigger;
     }
 
     public boolean isReachable(int node) {

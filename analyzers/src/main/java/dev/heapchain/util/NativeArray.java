@@ -136,7 +136,15 @@ public abstract sealed class NativeArray implements AutoCloseable permits IntArr
      * false, changing nothing, when the file cannot be written (full disk, no temp folder).
      */
     public final boolean spill() {
-        if (spillFile != null || address == 0 || mapping != null) {
+        return spill(SPILL_MIN);
+    }
+
+    /** Arrays smaller than this stay in memory: a file would cost more than it saves. */
+    static final long SPILL_MIN = 8L << 20;
+
+    /** {@link #spill()} for arrays of at least {@code minBytes} (tests spill small ones). */
+    final boolean spill(long minBytes) {
+        if (spillFile != null || address == 0 || mapping != null || (size << shift) < minBytes) {
             return false;
         }
         java.nio.file.Path file = null;
