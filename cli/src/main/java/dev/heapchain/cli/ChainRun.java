@@ -45,12 +45,37 @@ record ChainRun(EngineSummary summary, ChainReport report, List<ClassRetention.R
     /** From a graph already built (demo builds its own, without the CLI's dump options). */
     static ChainRun of(HeapAnalysis a, Profile profile, int maxLiveEpochs, boolean includeValues, boolean withOverview) {
         a.includeValues(includeValues);
-        ChainReport report = ChainAnalysis.run(a, profile, maxLiveEpochs);
+        // The class table of retained sizes reads only the finished graph and dominator tree: it
+        // runs on the other core while the chains are analyzed.
+        java.util.concurrent.CompletableFuture<List<ClassRetention.Row>> classes =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> ClassRetention.compute(a));
+        ChainReport report;
+        try {
+            report = ChainAnalysis.run(a, profile, maxLiveEpochs);
+        } catch (RuntimeException | Error e) {
+            classes.exceptionally(x -> null).join();
+            throw e;
+        }
         EngineSummary summary = EngineSummary.of(a);
         HeapOverview overview = withOverview ? HeapOverview.of(a, summary, TOP_OBJECTS) : null;
-        ChainRun run = new ChainRun(summary, report, ClassRetention.compute(a), overview, includeValues);
+        ChainRun run = new ChainRun(summary, report, join(classes), overview, includeValues);
         RunScope.current().release(a.graph().file()); // batch commands hold one inflated copy at a time
         return run;
+    }
+
+    /** The result, with the task's own error rethrown as itself (out-of-memory advice relies on it). */
+    private static <T> T join(java.util.concurrent.CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     ObjectNode document() {

@@ -57,14 +57,17 @@ final class PinFinder {
         for (Target t : examined) {
             a.forEachDominated(t.oldest(), inRegion::set);
         }
-        for (int u = 0; u < g.nodeCount(); u++) {
-            for (long e = g.outStart(u); e < g.outEnd(u); e++) {
+        for (int u = 0, n = g.nodeCount(); u < n; u++) {
+            int ou = -2; // looked up on the first reference into a region
+            for (long e = g.outStart(u), end = g.outEnd(u); e < end; e++) {
                 int t = g.target(e);
                 if (!inRegion.get(t)) {
                     continue;
                 }
                 int r = region(from, to, a.dominatorOrder(t));
-                int ou = a.dominatorOrder(u);
+                if (ou == -2) {
+                    ou = a.dominatorOrder(u);
+                }
                 if (r < 0 || ou < 0 || ou >= from[r] && ou < to[r] || memberOf.getOrDefault(u, -1) == r) {
                     continue;
                 }
