@@ -181,15 +181,6 @@ public final class IdIndex {
         bucketStart.mapSpilled();
     }
 
-    void unspill() {
-        if (narrow != null) {
-            narrow.unspill();
-        } else {
-            wide.unspill();
-        }
-        bucketStart.unspill();
-    }
-
     /** Bytes held off the heap. */
     public long bytes() {
         return (narrow != null ? narrow.bytes() : wide.bytes()) + bucketStart.bytes();

@@ -111,19 +111,6 @@ public final class IndexArray implements AutoCloseable {
         }
     }
 
-    /** See {@link NativeArray#spill()}. */
-    public boolean spill() {
-        return narrow != null ? narrow.spill() : wide.spill();
-    }
-
-    public void unspill() {
-        if (narrow != null) {
-            narrow.unspill();
-        } else {
-            wide.unspill();
-        }
-    }
-
     public void free() {
         if (narrow != null) {
             narrow.free();

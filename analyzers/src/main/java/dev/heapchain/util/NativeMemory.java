@@ -89,34 +89,14 @@ public final class NativeMemory {
         return old;
     }
 
-    public static void debug(String where) {
-        if (Boolean.getBoolean("heapchain.debugMemory")) {
-            long rss = -1;
-            try {
-                for (String l : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
-                    if (l.startsWith("VmRSS")) {
-                        rss = Long.parseLong(l.replaceAll("\\D", "")) >> 10;
-                    }
-                }
-            } catch (java.io.IOException e) {
-                // no /proc
-            }
-            System.err.printf("%-24s native %,d MiB, RSS %,d MiB%n", where, USED.get() >> 20, rss);
-        }
-    }
-
     /** Bytes allocated now. */
     public static long used() {
         return USED.get();
     }
 
-    /** The most bytes allocated at once since start (or the last {@link #resetPeak}). */
+    /** The most bytes allocated at once since start . */
     public static long peak() {
         return PEAK.get();
-    }
-
-    public static void resetPeak() {
-        PEAK.set(USED.get());
     }
 
     static long allocate(long bytes) {
