@@ -94,7 +94,7 @@ public final class NativeMemory {
         return USED.get();
     }
 
-    /** The most bytes allocated at once since start . */
+    /** The most bytes allocated at once since start. */
     public static long peak() {
         return PEAK.get();
     }
