@@ -23,14 +23,6 @@ final class Dominators {
 
     /** Computes the tree; nodes not reachable from any root get preorder -1. */
     static DominatorTree compute(Digraph g) {
-        return compute(g, () -> { });
-    }
-
-    /**
-     * @param afterPeak runs once the semidominator phase has released its arrays: callers start
-     *                  work there that should run alongside the rest without adding to the peak.
-     */
-    static DominatorTree compute(Digraph g, Runnable afterPeak) {
         int n = g.nodeCount();
         // Retained sizes fit unsigned 32-bit counts of 8-byte units when all sizes are multiples
         // of 8 and the whole heap is under 32 GiB.
@@ -42,14 +34,17 @@ final class Dominators {
             totalUnits += size >>> 3;
         }
         boolean narrowRetained = aligned && totalUnits <= 0xFFFF_FFFFL;
+dev.heapchain.util.Trace.mark("dom: size scan");
         IntArray pre = IntArray.uninitialized(n);
         pre.fill(-1);
         IntArray vertex = IntArray.uninitialized(n + 1L);
         IntArray parent = IntArray.uninitialized(n + 1L);
         int count = dfs(g, pre, vertex, parent);
+dev.heapchain.util.Trace.mark("dom: dfs");
         // Nothing reads vertex until the dominators are known: it waits in a temporary file,
         // off the peak (kept in memory where no file can be written).
         vertex.spill();
+dev.heapchain.util.Trace.mark("dom: vertex spilled");
 
         // Predecessors in number space. A GC root's only predecessor that matters is the virtual
         // root 0 (nothing is smaller), so its others are not stored: for the implicit
@@ -77,6 +72,7 @@ final class Dominators {
         }
         // pre is next needed at the end: it waits in a temporary file meanwhile.
         pre.spill();
+dev.heapchain.util.Trace.mark("dom: preds built, pre spilled");
 
         // Each node's DFS parent is its largest predecessor below it (a predecessor numbered
         // between them would have discovered it first). Move it to the end of the node's list:
@@ -97,6 +93,7 @@ final class Dominators {
             preds.set(last, p);
         }
         IntArray label = IntArray.uninitialized(count);
+dev.heapchain.util.Trace.mark("dom: parents moved");
         IntArray ancestor = parent;
         IntArray stack = IntArray.uninitialized(Math.max(1, count));
         for (int w = count - 1; w >= 1; w--) {
@@ -116,6 +113,7 @@ final class Dominators {
             label.set(w, s);
         }
         stack.free();
+dev.heapchain.util.Trace.mark("dom: semi loop");
         ancestor.free();
 
         IntArray idom = label; // becomes the dominator, number by number, in increasing order
@@ -131,7 +129,7 @@ final class Dominators {
         preds.free();
         predStart.free();
         vertex.unspill();
-        afterPeak.run();
+dev.heapchain.util.Trace.mark("dom: idom, vertex back");
 
         IntArray units = narrowRetained ? IntArray.zeroed(count) : null;
         LongArray bytes = narrowRetained ? null : LongArray.zeroed(count);
@@ -149,10 +147,12 @@ final class Dominators {
             }
         }
         vertex.free();
+dev.heapchain.util.Trace.mark("dom: retained");
         pre.unspill();
         for (int r : roots) {
             pre.set(r, pre.get(r) & ~ROOT_BIT);
         }
+dev.heapchain.util.Trace.mark("dom: pre back");
         return new DominatorTree(pre, idom, units, bytes, count);
     }
 

@@ -70,6 +70,7 @@ public final class GcRootPaths {
             }
         }
         ring.free();
+dev.heapchain.util.Trace.mark("bfs done");
         return new GcRootPaths(graph, via, (int) tail);
     }
 
@@ -82,6 +83,18 @@ public final class GcRootPaths {
         }
         ring.free();
         return bigger;
+    }
+
+    /**
+     * Moves the search result to a temporary file until {@link #restore}: the search runs beside
+     * the dominators and its result is not read until they are done, so it waits off their peak.
+     */
+    void spill() {
+        viaEdge.spill();
+    }
+
+    void restore() {
+        viaEdge.mapSpilled();
     }
 
     public boolean isReachable(int node) {

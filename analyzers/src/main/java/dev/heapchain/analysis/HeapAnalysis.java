@@ -6,6 +6,7 @@ import dev.heapchain.graph.HeapGraphBuilder;
 import dev.heapchain.graph.HeapRoots;
 import dev.heapchain.hprof.HprofFile;
 import dev.heapchain.hprof.HprofRootKind;
+import dev.heapchain.util.Trace;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,24 +46,27 @@ public final class HeapAnalysis {
 
     public static HeapAnalysis of(HeapGraph graph, Consumer<String> progress) {
         progress.accept("computing paths and dominators");
-        // The breadth-first search starts once the dominators' semidominator phase, the memory
-        // peak, is over, and runs beside the rest of their work. Neither reads ids or labels:
-        // those wait in temporary files meanwhile, which takes them off the peak.
-        @SuppressWarnings("unchecked")
-        CompletableFuture<GcRootPaths>[] paths = new CompletableFuture[1];
+        // The breadth-first search runs on the other core beside the dominators and moves its
+        // result to a temporary file as soon as it is done, so that it is off the dominators'
+        // memory peak (the predecessor lists). Neither reads ids or labels: those wait in
+        // temporary files meanwhile too.
         graph.spillLookups();
+        Trace.mark("lookups spilled");
+        CompletableFuture<GcRootPaths> paths = CompletableFuture.supplyAsync(() -> {
+            GcRootPaths p = GcRootPaths.compute(graph);
+            p.spill();
+            Trace.mark("bfs spilled");
+            return p;
+        });
         try {
-            DominatorTree dominators = Dominators.compute(new HeapDigraph(graph),
-                    () -> paths[0] = CompletableFuture.supplyAsync(() -> GcRootPaths.compute(graph)));
-            if (paths[0] == null) {
-                paths[0] = CompletableFuture.completedFuture(GcRootPaths.compute(graph));
-            }
-            return new HeapAnalysis(graph, paths[0].join(), dominators);
+            DominatorTree dominators = Dominators.compute(new HeapDigraph(graph));
+            GcRootPaths p = paths.join();
+            p.restore();
+            return new HeapAnalysis(graph, p, dominators);
         } finally {
-            if (paths[0] != null) {
-                paths[0].exceptionally(e -> null).join(); // no restore under a running search
-            }
+            paths.exceptionally(e -> null).join(); // no restore under a running search
             graph.restoreLookups();
+            Trace.mark("lookups restored");
         }
     }
 

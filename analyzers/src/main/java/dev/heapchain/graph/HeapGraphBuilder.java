@@ -58,9 +58,11 @@ public final class HeapGraphBuilder {
         dev.heapchain.util.ProgressMeter meter = progress instanceof dev.heapchain.util.ProgressMeter m ? m : null;
         long passBytes = file.compressed() ? -1 : file.fileSize();
         phase(meter, "reading objects and references", passBytes);
+dev.heapchain.util.Trace.mark("build start");
         IndexPass first = new IndexPass(true, keepWeak, capture);
         first.meter = meter;
         HprofReadSummary summary = new HprofReader(file, dump).read(first);
+dev.heapchain.util.Trace.mark("read pass done");
         first.finishRows();
         long[] referenced = new long[(int) first.slotClassIds.size() - IndexPass.FIRST_CLASS_SLOT];
         for (int i = 0; i < referenced.length; i++) {
@@ -75,6 +77,7 @@ public final class HeapGraphBuilder {
         }
         int[] classSizes = InstanceLayouts.sizes(classes, model);
         int[] slotClass = slotClassIndex(first, classes);
+dev.heapchain.util.Trace.mark("class table done");
         if (first.edgesComplete() && first.ascendingExceptClasses && layoutsAgree(first, slotClass, maps)) {
             HeapGraph g = buildFromOnePass(first, summary, classes, model, maps, classSizes, slotClass);
             if (g != null) {
@@ -165,6 +168,7 @@ public final class HeapGraphBuilder {
         lengths.free();
         ids.resize(mainCount, false);
         IdIndex index = new IdIndex(ids, classIds); // takes the memory of ids
+dev.heapchain.util.Trace.mark("id index built");
         long duplicates = 0;
         for (int k = 0; k < classCount; k++) {
             if (index.indexOf(classIds[k]) != mainCount + k) {
@@ -177,6 +181,7 @@ public final class HeapGraphBuilder {
 
         long dangling = resolve(index, first.rawTargets, true);
         dangling += resolve(index, first.classRawTargets, false);
+dev.heapchain.util.Trace.mark("resolved");
         IndexArray outStart = first.rowStart;
         IntArray targets = compact(first.rawTargets, first.labels, outStart);
         IntArray classTargets = compact(first.classRawTargets, first.classLabels, first.classRowStart);
@@ -196,6 +201,7 @@ public final class HeapGraphBuilder {
         targets.trim();
         labels.trim();
         outStart.trim();
+dev.heapchain.util.Trace.mark("compacted");
 
         HeapRoots roots = roots(first, index);
         GraphStats stats = new GraphStats(dangling, first.weakSkipped, duplicateRoots, missingRoots, duplicates, keepWeak);

@@ -178,13 +178,28 @@ final class IndexPass extends ClassTableCollector {
         lengths.add(length);
     }
 
+    /**
+     * Class id to slot: every object asks, so a small direct-mapped cache (16 KB, stays in the
+     * first-level cache while the dump streams through the others) answers before the map.
+     * Entry 2h holds a class id, 2h + 1 its slot + 1 (0: empty).
+     */
+    private final long[] slotCache = new long[2 << SLOT_CACHE_BITS];
+    private static final int SLOT_CACHE_BITS = 10;
+
     private int slotOf(long classId) {
+        int h = (int) ((classId * 0x9E3779B97F4A7C15L) >>> (64 - SLOT_CACHE_BITS)) << 1;
+        long[] cache = slotCache;
+        if (cache[h] == classId && cache[h + 1] != 0) {
+            return (int) cache[h + 1] - 1;
+        }
         int s = slotOfClassId.get(classId);
         if (s < 0) {
             s = (int) slotClassIds.size();
             slotOfClassId.put(classId, s);
             slotClassIds.add(classId);
         }
+        cache[h] = classId;
+        cache[h + 1] = s + 1L;
         return s;
     }
 

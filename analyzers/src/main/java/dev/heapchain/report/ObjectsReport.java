@@ -1,7 +1,9 @@
 package dev.heapchain.report;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.heapchain.analysis.EngineSummary;
@@ -62,26 +64,59 @@ public final class ObjectsReport {
         }
     }
 
+    /**
+     * The document is streamed: {@code paths --class} writes tens of thousands of path steps, which
+     * as a tree would be built in memory first. Same bytes as the tree with INDENT_OUTPUT.
+     */
     public static void json(String schema, EngineSummary s, List<ObjectReport> objects, String toolVersion, Writer out)
             throws IOException {
         ObjectMapper m = Json.mapper();
         ObjectNode root = Json.engineDocument(m, schema, toolVersion, s, true);
-        ArrayNode arr = root.putArray("objects");
-        for (ObjectReport o : objects) {
-            ObjectNode x = arr.addObject();
-            x.put("objectId", Units.hexId(o.objectId()));
-            x.put("class", o.className());
-            x.put("shallowBytes", o.shallowBytes());
-            if (o.retainedBytes() < 0) {
-                x.putNull("retainedBytes");
-            } else {
-                x.put("retainedBytes", o.retainedBytes());
+        try (JsonGenerator g = m.getFactory().createGenerator(out)) {
+            g.setPrettyPrinter(new DefaultPrettyPrinter());
+            g.writeStartObject();
+            for (var field : (Iterable<java.util.Map.Entry<String, JsonNode>>) root::fields) {
+                g.writeFieldName(field.getKey());
+                m.writeTree(g, field.getValue());
             }
-            x.set("path", pathJson(m, o.path()));
+            g.writeArrayFieldStart("objects");
+            for (ObjectReport o : objects) {
+                g.writeStartObject();
+                g.writeStringField("objectId", Units.hexId(o.objectId()));
+                g.writeStringField("class", o.className());
+                g.writeNumberField("shallowBytes", o.shallowBytes());
+                if (o.retainedBytes() < 0) {
+                    g.writeNullField("retainedBytes");
+                } else {
+                    g.writeNumberField("retainedBytes", o.retainedBytes());
+                }
+                g.writeFieldName("path");
+                writePath(g, o.path());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
         }
-        m.writer().with(SerializationFeature.INDENT_OUTPUT).writeValue(out, root);
         out.write('\n');
         out.flush();
+    }
+
+    private static void writePath(JsonGenerator g, RootPath p) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("rootKind", p.reachable() ? p.rootKind() : null);
+        g.writeStringField("rootDetail", p.reachable() ? p.rootDetail() : null);
+        g.writeArrayFieldStart("steps");
+        if (p.reachable()) {
+            for (PathStep step : p.steps()) {
+                g.writeStartObject();
+                g.writeStringField("objectId", Units.hexId(step.objectId()));
+                g.writeStringField("class", step.className());
+                g.writeStringField("field", step.field());
+                g.writeEndObject();
+            }
+        }
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
     public static ObjectNode pathJson(ObjectMapper m, RootPath p) {

@@ -21,8 +21,22 @@ public final class Units {
         return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
     }
 
+    /** {@code 3,000}: as {@code %,d} in the root locale, without a Formatter (reports print thousands). */
     public static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
+        if (n == Long.MIN_VALUE) {
+            return String.format(Locale.ROOT, "%,d", n);
+        }
+        String digits = Long.toString(Math.abs(n));
+        StringBuilder b = new StringBuilder(digits.length() + digits.length() / 3 + 1);
+        if (n < 0) {
+            b.append('-');
+        }
+        int lead = digits.length() % 3 == 0 ? 3 : digits.length() % 3;
+        b.append(digits, 0, lead);
+        for (int i = lead; i < digits.length(); i += 3) {
+            b.append(',').append(digits, i, i + 3);
+        }
+        return b.toString();
     }
 
     public static String hexId(long id) {

@@ -111,6 +111,24 @@ public final class IndexArray implements AutoCloseable {
         }
     }
 
+    /** Moves the values to a temporary file (see {@link NativeArray#spill}); no access until {@link #mapSpilled}. */
+    public void spill() {
+        if (narrow != null) {
+            narrow.spill();
+        } else {
+            wide.spill();
+        }
+    }
+
+    /** Brings back what {@link #spill} moved out, read-only and memory-mapped. */
+    public void mapSpilled() {
+        if (narrow != null) {
+            narrow.mapSpilled();
+        } else {
+            wide.mapSpilled();
+        }
+    }
+
     public void free() {
         if (narrow != null) {
             narrow.free();

@@ -20,6 +20,7 @@ final class EngineOptions {
     /** @param capture classes whose field values the command reads afterwards (see Profile.captureClasses) */
     HeapAnalysis analyze(Path dump, CommonOptions common, CommandLine cmd, java.util.Set<String> capture) {
         int dumpNumber = common.dumpNumber(cmd);
+        Warmup.start();
         HprofFile file = RunScope.current().track(HprofFile.open(dump).inflated(common.tmpDir(cmd)));
         try (Progress progress = new Progress(cmd.getErr(), common.quiet)) {
             HeapAnalysis a = HeapAnalysis.run(file, dumpNumber, keepWeak, capture, progress.meter());

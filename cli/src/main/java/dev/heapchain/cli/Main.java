@@ -3,6 +3,8 @@ package dev.heapchain.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 
 /** Entry point. {@link #run} is what tests call: it never exits the JVM and takes its writers. */
@@ -15,7 +17,10 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(System.out, true);
+        // Reports are written whole at the end of a command: stdout is buffered (paths for
+        // thousands of objects are tens of thousands of lines) and flushed once before exit.
+        // stderr flushes every line: it carries progress and errors as they happen.
+        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out), 1 << 16), false);
         PrintWriter err = new PrintWriter(System.err, true);
         int code = run(args, out, err);
         out.flush();

@@ -1,0 +1,21 @@
+package dev.heapchain.util;
+
+/**
+ * Engine phase timings on stderr, for performance work: {@code -Dheapchain.trace=true} prints one
+ * line per mark with the seconds since the first mark and the thread. Off by default, and then
+ * free: callers test {@link #ON}, a constant the JIT folds away.
+ */
+public final class Trace {
+    public static final boolean ON = Boolean.getBoolean("heapchain.trace");
+    private static final long START = System.nanoTime();
+
+    private Trace() {
+    }
+
+    public static void mark(String what) {
+        if (ON) {
+            System.err.printf("trace %7.3f s [%s] %s%n", (System.nanoTime() - START) / 1e9,
+                    Thread.currentThread().getName(), what);
+        }
+    }
+}
