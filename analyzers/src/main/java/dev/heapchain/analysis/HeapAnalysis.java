@@ -6,6 +6,7 @@ import dev.heapchain.graph.HeapGraphBuilder;
 import dev.heapchain.graph.HeapRoots;
 import dev.heapchain.hprof.HprofFile;
 import dev.heapchain.hprof.HprofRootKind;
+import dev.heapchain.util.Tasks;
 import dev.heapchain.util.Trace;
 
 import java.util.ArrayList;
@@ -60,7 +61,7 @@ public final class HeapAnalysis {
         });
         try {
             DominatorTree dominators = Dominators.compute(new HeapDigraph(graph));
-            GcRootPaths p = paths.join();
+            GcRootPaths p = Tasks.join(paths);
             p.restore();
             return new HeapAnalysis(graph, p, dominators);
         } finally {

@@ -12,7 +12,10 @@ import dev.heapchain.util.LongArray;
 import dev.heapchain.util.LongIntMap;
 import dev.heapchain.util.PairSort;
 import dev.heapchain.util.RunMergeSort;
+import dev.heapchain.util.Tasks;
+import dev.heapchain.util.Trace;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -58,18 +61,23 @@ public final class HeapGraphBuilder {
         dev.heapchain.util.ProgressMeter meter = progress instanceof dev.heapchain.util.ProgressMeter m ? m : null;
         long passBytes = file.compressed() ? -1 : file.fileSize();
         phase(meter, "reading objects and references", passBytes);
-dev.heapchain.util.Trace.mark("build start");
+        Trace.mark("build start");
         IndexPass first = new IndexPass(true, keepWeak, capture);
         first.meter = meter;
         HprofReadSummary summary = new HprofReader(file, dump).read(first);
-dev.heapchain.util.Trace.mark("read pass done");
+        Trace.mark("read pass done");
         first.finishRows();
+        // When the one-pass route is likely (see buildFromOnePass), the id index and the resolving
+        // of references start now on the other core, beside the class table and size model.
+        Early early = first.edgesComplete() && first.ascendingExceptClasses ? Early.start(first) : null;
         long[] referenced = new long[(int) first.slotClassIds.size() - IndexPass.FIRST_CLASS_SLOT];
         for (int i = 0; i < referenced.length; i++) {
             referenced[i] = first.slotClassIds.get(i + IndexPass.FIRST_CLASS_SLOT);
         }
         HeapClassTable classes = first.classTable(referenced);
+        Trace.mark("classes");
         SizeModel model = first.inference.choose(summary.header(), classes);
+        Trace.mark("model");
         int idSize = summary.header().idSize();
         FieldMap[] maps = new FieldMap[classes.size()];
         for (HeapClass c : classes.all()) {
@@ -77,15 +85,91 @@ dev.heapchain.util.Trace.mark("read pass done");
         }
         int[] classSizes = InstanceLayouts.sizes(classes, model);
         int[] slotClass = slotClassIndex(first, classes);
-dev.heapchain.util.Trace.mark("class table done");
-        if (first.edgesComplete() && first.ascendingExceptClasses && layoutsAgree(first, slotClass, maps)) {
-            HeapGraph g = buildFromOnePass(first, summary, classes, model, maps, classSizes, slotClass);
+        Trace.mark("class table done");
+        boolean onePass = first.edgesComplete() && first.ascendingExceptClasses && layoutsAgree(first, slotClass, maps);
+        if (onePass) {
+            HeapGraph g = buildFromOnePass(first, summary, classes, model, maps, classSizes, slotClass, early);
             if (g != null) {
                 return g;
             }
+        } else if (early != null) {
+            early.undo(first);
         }
         first.dropEdges();
         return buildWithSecondPass(first, summary, classes, model, maps, classSizes, slotClass, meter, passBytes);
+    }
+
+    /** The id index and the references resolved to nodes, narrowed (see {@link #compact}). */
+    private record Resolved(IdIndex index, IntArray targets, IntArray classTargets, long dangling) {
+    }
+
+    /** Builds the id index from the ids of nodes 0..main-1 (taking their memory), then resolves both reference lists. */
+    private static Resolved resolveEdges(IndexPass first, LongArray mainIds, long[] classIds) {
+        IdIndex index = new IdIndex(mainIds, classIds);
+        Trace.mark("id index built");
+        long dangling = resolve(index, first.rawTargets, true);
+        dangling += resolve(index, first.classRawTargets, false);
+        Trace.mark("resolved");
+        IntArray targets = compact(first.rawTargets, first.labels, first.rowStart);
+        IntArray classTargets = compact(first.classRawTargets, first.classLabels, first.classRowStart);
+        Trace.mark("compacted");
+        return new Resolved(index, targets, classTargets, dangling);
+    }
+
+    /**
+     * Resolving started right after the pass, on another thread. Only when the class objects lead
+     * the stream (as HotSpot writes them) with distinct ids: then the other objects' ids are one
+     * shift away from the id index's input, and the node numbers (class objects last) are known.
+     */
+    private static final class Early {
+        final long[] classIds;
+        final long total;
+        final CompletableFuture<Resolved> resolved;
+
+        private Early(long[] classIds, long total, CompletableFuture<Resolved> resolved) {
+            this.classIds = classIds;
+            this.total = total;
+            this.resolved = resolved;
+        }
+
+        static Early start(IndexPass first) {
+            LongArray ids = first.ids;
+            long total = ids.size();
+            int classCount = (int) first.classObjects;
+            if (total > Integer.MAX_VALUE - 8 || total < classCount) {
+                return null;
+            }
+            long[] classIds = new long[classCount];
+            LongIntMap seen = new LongIntMap(Math.max(4, classCount));
+            for (int s = 0; s < classCount; s++) {
+                if (first.slots.get(s) != IndexPass.CLASS_OBJECT_SLOT) {
+                    return null;
+                }
+                classIds[s] = ids.get(s);
+                if (seen.put(classIds[s], s) >= 0) {
+                    return null;
+                }
+            }
+            ids.copy(ids, classCount, 0, total - classCount);
+            ids.resize(total - classCount, false);
+            return new Early(classIds, total, CompletableFuture.supplyAsync(() -> resolveEdges(first, ids, classIds)));
+        }
+
+        /** Gives the pass its ids back in stream order, for the second-pass route; frees the rest. */
+        void undo(IndexPass first) {
+            Resolved r = Tasks.join(resolved);
+            LongArray ids = first.ids; // emptied by the index
+            ids.resize(total, false);
+            for (int k = 0; k < classIds.length; k++) {
+                ids.set(k, classIds[k]);
+            }
+            for (int i = 0, main = (int) (total - classIds.length); i < main; i++) {
+                ids.set(classIds.length + (long) i, r.index().idAt(i));
+            }
+            r.index().free();
+            r.targets().free();
+            r.classTargets().free();
+        }
     }
 
     /** The layouts the pass read references with must be the ones the class table gives. */
@@ -115,60 +199,64 @@ dev.heapchain.util.Trace.mark("class table done");
      * came in ascending id order. Nodes keep that order, class objects follow; no sort, no
      * permutation; references are resolved from raw ids to nodes on both cores.
      *
+     * @param early resolving already under way, or null
      * @return null, having changed nothing, when class ids repeat (the second-pass route sorts those out)
      */
     private HeapGraph buildFromOnePass(IndexPass first, HprofReadSummary summary, HeapClassTable classes,
-                                       SizeModel model, FieldMap[] maps, int[] classSizes, int[] slotClass) {
+                                       SizeModel model, FieldMap[] maps, int[] classSizes, int[] slotClass,
+                                       Early early) {
         progress.accept("resolving references");
         LongArray ids = first.ids;
         IntArray slots = first.slots;
         IntArray lengths = first.lengths;
-        long total = ids.size();
+        long total = slots.size();
         int classCount = (int) first.classObjects;
         long mainCount = total - classCount;
         if (total > Integer.MAX_VALUE - 8) {
             throw new IllegalStateException("more than 2^31 objects in one dump: " + total);
         }
         int n = (int) total;
-        long[] classIds = new long[classCount];
-        // Class ids must be distinct; a dump that repeats one takes the other route (which
-        // sorts and drops duplicates). Checked before anything is changed.
-        LongIntMap seen = new LongIntMap(Math.max(4, classCount));
-        for (long s = 0, k = 0; s < total && k < classCount; s++) {
-            if (slots.get(s) == IndexPass.CLASS_OBJECT_SLOT && seen.put(ids.get(s), (int) k++) >= 0) {
-                return null;
-            }
-        }
         IntArray classOf = slots; // rewritten in place: entry w is written after entry s >= w was read
         SizeColumn sizeUnits = new SizeColumn(n);
-        int ci = 0;
-        long w = 0;
-        for (long s = 0; s < total; s++) {
-            int slot = slots.get(s);
-            if (slot == IndexPass.CLASS_OBJECT_SLOT) {
-                classIds[ci++] = ids.get(s);
-                continue;
+        ObjectColumns columns = new ObjectColumns(classes, model, classSizes, slotClass, lengths, classOf, sizeUnits);
+        long[] classIds;
+        if (early != null) {
+            classIds = early.classIds;
+            for (long s = classCount; s < total; s++) {
+                columns.set(s - classCount, s);
             }
-            ids.set(w, ids.get(s));
-            int c;
-            int units;
-            if (slot < IndexPass.CLASS_OBJECT_SLOT) {
-                HprofBasicType type = HprofBasicType.ofCode(slot);
-                c = classes.primitiveArrayClass(type).index();
-                units = units(model.arraySize(type, lengths.get(s)));
-            } else {
-                c = slotClass[slot];
-                units = classes.byIndex(c).isArray() ? units(model.arraySize(HprofBasicType.OBJECT, lengths.get(s)))
-                        : units(classSizes[c]);
+        } else {
+            classIds = new long[classCount];
+            // Class ids must be distinct; a dump that repeats one takes the other route (which
+            // sorts and drops duplicates). Checked before anything is changed.
+            LongIntMap seen = new LongIntMap(Math.max(4, classCount));
+            for (long s = 0, k = 0; s < total && k < classCount; s++) {
+                if (slots.get(s) == IndexPass.CLASS_OBJECT_SLOT && seen.put(ids.get(s), (int) k++) >= 0) {
+                    return null;
+                }
             }
-            classOf.set(w, c);
-            sizeUnits.set(w, units);
-            w++;
+            int ci = 0;
+            long w = 0;
+            for (long s = 0; s < total; s++) {
+                if (slots.get(s) == IndexPass.CLASS_OBJECT_SLOT) {
+                    classIds[ci++] = ids.get(s);
+                    continue;
+                }
+                ids.set(w, ids.get(s));
+                columns.set(w, s);
+                w++;
+            }
         }
+        Trace.mark("object columns");
         lengths.free();
-        ids.resize(mainCount, false);
-        IdIndex index = new IdIndex(ids, classIds); // takes the memory of ids
-dev.heapchain.util.Trace.mark("id index built");
+        Resolved r;
+        if (early != null) {
+            r = Tasks.join(early.resolved);
+        } else {
+            ids.resize(mainCount, false);
+            r = resolveEdges(first, ids, classIds);
+        }
+        IdIndex index = r.index();
         long duplicates = 0;
         for (int k = 0; k < classCount; k++) {
             if (index.indexOf(classIds[k]) != mainCount + k) {
@@ -179,12 +267,9 @@ dev.heapchain.util.Trace.mark("id index built");
             sizeUnits.set(mainCount + k, 0);
         }
 
-        long dangling = resolve(index, first.rawTargets, true);
-        dangling += resolve(index, first.classRawTargets, false);
-dev.heapchain.util.Trace.mark("resolved");
         IndexArray outStart = first.rowStart;
-        IntArray targets = compact(first.rawTargets, first.labels, outStart);
-        IntArray classTargets = compact(first.classRawTargets, first.classLabels, first.classRowStart);
+        IntArray targets = r.targets();
+        IntArray classTargets = r.classTargets();
         long mainEdges = targets.size();
         for (long k = 1; k <= classCount; k++) {
             outStart.add(mainEdges + first.classRowStart.get(k));
@@ -201,15 +286,54 @@ dev.heapchain.util.Trace.mark("resolved");
         targets.trim();
         labels.trim();
         outStart.trim();
-dev.heapchain.util.Trace.mark("compacted");
 
         HeapRoots roots = roots(first, index);
-        GraphStats stats = new GraphStats(dangling, first.weakSkipped, duplicateRoots, missingRoots, duplicates, keepWeak);
+        GraphStats stats = new GraphStats(r.dangling(), first.weakSkipped, duplicateRoots, missingRoots, duplicates, keepWeak);
         HeapGraph graph = new HeapGraph(file, summary, classes, model, index, classOf, sizeUnits, outStart, targets,
                 labels, roots, maps, stats, first.captured.build());
         graph.checkpoints(new Checkpoints(first.checkpointNodes, first.checkpointOffsets, first.checkpointEnds,
                 (int) mainCount));
         return graph;
+    }
+
+    /** Class and shallow size of each object, from the pass's class slot and array length. */
+    private static final class ObjectColumns {
+        private final HeapClassTable classes;
+        private final SizeModel model;
+        private final int[] classSizes;
+        private final int[] slotClass;
+        private final IntArray lengths;
+        private final IntArray classOf;
+        private final SizeColumn sizeUnits;
+
+        ObjectColumns(HeapClassTable classes, SizeModel model, int[] classSizes, int[] slotClass, IntArray lengths,
+                      IntArray classOf, SizeColumn sizeUnits) {
+            this.classes = classes;
+            this.model = model;
+            this.classSizes = classSizes;
+            this.slotClass = slotClass;
+            this.lengths = lengths;
+            this.classOf = classOf;
+            this.sizeUnits = sizeUnits;
+        }
+
+        /** Node w from stream entry s (w <= s: the class column is the slot column, rewritten in place). */
+        void set(long w, long s) {
+            int slot = classOf.get(s);
+            int c;
+            int units;
+            if (slot < IndexPass.CLASS_OBJECT_SLOT) {
+                HprofBasicType type = HprofBasicType.ofCode(slot);
+                c = classes.primitiveArrayClass(type).index();
+                units = units(model.arraySize(type, lengths.get(s)));
+            } else {
+                c = slotClass[slot];
+                units = classes.byIndex(c).isArray() ? units(model.arraySize(HprofBasicType.OBJECT, lengths.get(s)))
+                        : units(classSizes[c]);
+            }
+            classOf.set(w, c);
+            sizeUnits.set(w, units);
+        }
     }
 
     /** Replaces every raw id by its node, or -1 when the dump lacks it; answers the count of those. */
@@ -219,10 +343,9 @@ dev.heapchain.util.Trace.mark("compacted");
             return resolveRange(index, raw, 0, e);
         }
         long half = e / 2;
-        java.util.concurrent.CompletableFuture<Long> upper =
-                java.util.concurrent.CompletableFuture.supplyAsync(() -> resolveRange(index, raw, half, e));
+        CompletableFuture<Long> upper = CompletableFuture.supplyAsync(() -> resolveRange(index, raw, half, e));
         long lower = resolveRange(index, raw, 0, half);
-        return lower + upper.join();
+        return lower + Tasks.join(upper);
     }
 
     private static long resolveRange(IdIndex index, LongArray raw, long from, long to) {

@@ -181,6 +181,16 @@ public final class IdIndex {
         bucketStart.mapSpilled();
     }
 
+    /** Gives the memory back; no lookups after this. */
+    void free() {
+        if (narrow != null) {
+            narrow.free();
+        } else {
+            wide.free();
+        }
+        bucketStart.free();
+    }
+
     /** Bytes held off the heap. */
     public long bytes() {
         return (narrow != null ? narrow.bytes() : wide.bytes()) + bucketStart.bytes();

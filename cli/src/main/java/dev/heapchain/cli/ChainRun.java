@@ -58,24 +58,9 @@ record ChainRun(EngineSummary summary, ChainReport report, List<ClassRetention.R
         }
         EngineSummary summary = EngineSummary.of(a);
         HeapOverview overview = withOverview ? HeapOverview.of(a, summary, TOP_OBJECTS) : null;
-        ChainRun run = new ChainRun(summary, report, join(classes), overview, includeValues);
+        ChainRun run = new ChainRun(summary, report, dev.heapchain.util.Tasks.join(classes), overview, includeValues);
         RunScope.current().release(a.graph().file()); // batch commands hold one inflated copy at a time
         return run;
-    }
-
-    /** The result, with the task's own error rethrown as itself (out-of-memory advice relies on it). */
-    private static <T> T join(java.util.concurrent.CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
     }
 
     ObjectNode document() {
