@@ -325,28 +325,32 @@ dev.heapchain.util.Trace.mark("dom: pre back");
             posStack.set(0, 0);
             while (sp >= 0) {
                 int v = nodeStack.get(sp);
-                int k = posStack.get(sp);
                 long start = g.edgeStart(v);
                 long end = g.edgeEnd(v);
-                if (k > end - start) {
+                long e = start + posStack.get(sp);
+                // On to the first successor not numbered yet; position end stands for the extra
+                // successor, after the explicit edges.
+                int t = -1;
+                while (e <= end) {
+                    int x = e < end ? g.target(e) : g.extraTarget(v);
+                    e++;
+                    if (x >= 0 && pre.get(x) < 0) {
+                        t = x;
+                        break;
+                    }
+                }
+                if (t < 0) {
                     sp--;
                     continue;
                 }
-                posStack.set(sp, k + 1);
-                // Position end stands for the extra successor, after the explicit edges.
-                int t = start + k < end ? g.target(start + k) : g.extraTarget(v);
-                if (t < 0) {
-                    continue;
-                }
-                if (pre.get(t) < 0) {
-                    pre.set(t, count);
-                    vertex.set(count, t);
-                    parent.set(count, pre.get(v));
-                    count++;
-                    sp++;
-                    nodeStack.set(sp, t);
-                    posStack.set(sp, 0);
-                }
+                posStack.set(sp, (int) (e - start));
+                pre.set(t, count);
+                vertex.set(count, t);
+                parent.set(count, pre.get(v));
+                count++;
+                sp++;
+                nodeStack.set(sp, t);
+                posStack.set(sp, 0);
             }
         }
         nodeStack.free();
