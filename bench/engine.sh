@@ -4,13 +4,16 @@
 #   bench/engine.sh [DUMP] [RUNS]   defaults: /work/bench-data/bench-1g.hprof, 5 runs
 #
 # 1. `top DUMP --limit 10` and `analyze DUMP --json /dev/null`, RUNS times each, interleaved (top,
-#    top, analyze, analyze per round, so load that comes and goes hits all four alike), with the
-#    launcher's default JVM options (read from ./heapchain) and with the memory target's options
-#    (MEMORY_OPTS, default "-Xmx850m -XX:+UseParallelGC"). Per run: wall, CPU (user + sys) and peak
-#    RSS from GNU time; then the medians and analyze's extra wall and CPU time over top.
+#    top, analyze, analyze per round, so load that comes and goes hits all four alike), run through
+#    the ./heapchain launcher as users run it: its default JVM options and its class-data sharing
+#    archive (made by a first untimed run), and again with the memory target's options
+#    (MEMORY_OPTS, default "-Xmx850m -XX:+UseParallelGC", given as HEAPCHAIN_JAVA_OPTS). Per run:
+#    wall, CPU (user + sys) and peak RSS from GNU time; then the medians and analyze's extra wall
+#    and CPU time over top.
 # 2. The NetBeans comparison: bench/netbeans/ opens the dump with HeapFactory.createHeap and, for
 #    every instance of CLASS, gets the retained size and walks the nearest-GC-root pointers;
-#    heapchain does the same with `paths DUMP --class CLASS --limit 1000000 --json`. Both run under
+#    heapchain does the same with `paths DUMP --class CLASS --limit 1000000 --json -` (the JSON
+#    document alone, on stdout into a file, as NetBeans writes its table alone). Both run under
 #    `nice -n 10` (the machine is shared). NetBeans gets NETBEANS_XMX of heap and NETBEANS_TIMEOUT;
 #    its index (.nbcache) and temp files go to a temp dir deleted afterwards, so every run starts
 #    cold. Then the two tools' path lengths and retained sizes are compared instance by instance,
@@ -46,6 +49,7 @@ fi
 
 default_opts="$(sed -n 's/^opts="\${HEAPCHAIN_JAVA_OPTS:-\(.*\)}"$/\1/p' "$here/heapchain")"
 [ -n "$default_opts" ] || die "cannot find the default JVM options in ./heapchain"
+launcher="$here/heapchain"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 load() { cut -d' ' -f1-3 /proc/loadavg; }
@@ -79,23 +83,26 @@ medians() {
 size="$(stat -c %s "$dump")"
 cat "$dump" > /dev/null
 objects="$(java $default_opts -jar "$jar" histogram "$dump" --top 1 --json - 2> /dev/null | jq .dump.objects)"
+# The launcher writes its class-data sharing archive on the first engine command after a build.
+"$launcher" top "$dump" --limit 1 > /dev/null 2>&1 || die "heapchain top failed on $dump"
+[ -f "$here/cli/target/heapchain.jsa" ] && cds="class-data sharing archive in use" || cds="no class-data sharing archive"
 echo "dump: $dump ($size bytes, $objects objects)"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo); $(java -version 2>&1 | sed -n 2p)"
-echo "load average at the start: $(load)"
+echo "load average at the start: $(load); $cds"
 
 if [ "${ENGINE:-1}" != 0 ]; then
   echo
   echo "== engine: top $dump --limit 10, analyze $dump --json /dev/null; $runs rounds"
-  echo "default JVM options: $default_opts"
-  echo "memory-target JVM options: $memory_opts"
+  echo "default JVM options (./heapchain): $default_opts"
+  echo "memory-target JVM options (HEAPCHAIN_JAVA_OPTS): $memory_opts"
   for i in $(seq 1 "$runs"); do
     echo "round $i"
     # shellcheck disable=SC2086
     {
-      timed top-default java $default_opts -jar "$jar" top "$dump" --limit 10
-      timed top-memory java $memory_opts -jar "$jar" top "$dump" --limit 10
-      timed analyze-default java $default_opts -jar "$jar" analyze "$dump" --json /dev/null
-      timed analyze-memory java $memory_opts -jar "$jar" analyze "$dump" --json /dev/null
+      timed top-default "$launcher" top "$dump" --limit 10
+      timed top-memory env HEAPCHAIN_JAVA_OPTS="$memory_opts" "$launcher" top "$dump" --limit 10
+      timed analyze-default "$launcher" analyze "$dump" --json /dev/null
+      timed analyze-memory env HEAPCHAIN_JAVA_OPTS="$memory_opts" "$launcher" analyze "$dump" --json /dev/null
     }
   done
   echo "load average after the engine runs: $(load)"
@@ -126,11 +133,12 @@ fi
 if [ "$nb_runs" -gt 0 ]; then
   echo
   echo "== NetBeans comparison: retained size and nearest-GC-root path of every $class"
-  echo "heapchain: nice -n 10 java $default_opts -jar heapchain.jar paths DUMP --class $class --limit 1000000 --json FILE"
+  echo "heapchain: nice -n 10 ./heapchain paths DUMP --class $class --limit 1000000 --json - > FILE"
   echo "NetBeans:  nice -n 10 java -Xmx$nb_xmx -XX:+UseParallelGC -jar netbeans-paths.jar DUMP $class OUT (timeout $nb_timeout)"
   for i in $(seq 1 "$runs"); do
     # shellcheck disable=SC2086
-    timed paths nice -n 10 java $default_opts -jar "$jar" paths "$dump" --class "$class" --limit 1000000 --json "$tmp/paths.json"
+    timed paths nice -n 10 "$launcher" paths "$dump" --class "$class" --limit 1000000 --json -
+    cp "$tmp/out" "$tmp/paths.json"
   done
   medians paths; hw="$m_wall"
   printf '  heapchain paths median of %d: wall %.2f s, cpu %.2f s, peak RSS %d MiB\n' "$runs" "$m_wall" "$m_cpu" "$m_rss"

@@ -10,12 +10,13 @@ import dev.heapchain.util.LongArray;
  * the DFS nor path compression may recurse. Works in DFS-preorder numbers, with number 0 the
  * virtual root above all GC roots. The label array holds semidominator numbers directly.
  *
- * <p>Memory: every array is off the Java heap and freed as soon as its phase ends, and vertex
- * waits in a temporary file while unused. While the predecessor lists are built, pre and parent
- * (4 bytes per object each), the predecessor offsets (4, or 8 past 2^31 references) and the
- * predecessors (4 per reference) are live; in the semidominator loop, ancestor and label instead
- * of pre and parent. Neither the DFS parents nor the semidominators take an array of their own: the parent array
- * becomes the ancestors, and both are kept in each node's predecessor list (see below).
+ * <p>Memory: every array is off the Java heap and freed as soon as its phase ends; pre waits in a
+ * temporary file while unused. While the predecessor lists are built, pre and parent (4 bytes per
+ * object each), the predecessor offsets (4, or 8 past 2^31 references) and the predecessors (4
+ * per reference) are live; in the semidominator loop, ancestor and label instead of pre and
+ * parent. Neither the DFS parents nor the semidominators take an array of their own: the parent
+ * array becomes the ancestors, and both are kept in each node's predecessor list (see below). No
+ * number-to-node array is kept at all: retained sizes are summed from pre.
  */
 final class Dominators {
     private Dominators() {
@@ -37,14 +38,9 @@ final class Dominators {
 dev.heapchain.util.Trace.mark("dom: size scan");
         IntArray pre = IntArray.uninitialized(n);
         pre.fill(-1);
-        IntArray vertex = IntArray.uninitialized(n + 1L);
         IntArray parent = IntArray.uninitialized(n + 1L);
-        int count = dfs(g, pre, vertex, parent);
+        int count = dfs(g, pre, parent);
 dev.heapchain.util.Trace.mark("dom: dfs");
-        // Nothing reads vertex until the dominators are known: it waits in a temporary file,
-        // off the peak (kept in memory where no file can be written).
-        vertex.spill();
-dev.heapchain.util.Trace.mark("dom: vertex spilled");
 
         // Predecessors in number space. A GC root's only predecessor that matters is the virtual
         // root 0 (nothing is smaller), so its others are not stored: for the implicit
@@ -128,31 +124,37 @@ dev.heapchain.util.Trace.mark("dom: semi loop");
         }
         preds.free();
         predStart.free();
-        vertex.unspill();
-dev.heapchain.util.Trace.mark("dom: idom, vertex back");
+dev.heapchain.util.Trace.mark("dom: idom");
 
-        IntArray units = narrowRetained ? IntArray.zeroed(count) : null;
-        LongArray bytes = narrowRetained ? null : LongArray.zeroed(count);
-        for (int w = count - 1; w >= 1; w--) {
-            int d = idom.get(w);
-            long size = g.size(vertex.get(w));
-            if (units != null) {
-                long r = (units.get(w) & 0xFFFF_FFFFL) + (size >>> 3);
-                units.set(w, (int) r);
-                units.set(d, (int) ((units.get(d) & 0xFFFF_FFFFL) + r));
-            } else {
-                long r = bytes.get(w) + size;
-                bytes.set(w, r);
-                bytes.set(d, bytes.get(d) + r);
-            }
-        }
-        vertex.free();
-dev.heapchain.util.Trace.mark("dom: retained");
+        // Retained sizes: each object's own size at its number, then every number's total added to
+        // its dominator's, bottom-up (dominators have smaller numbers). pre comes back first; no
+        // number-to-node array is needed.
         pre.unspill();
         for (int r : roots) {
             pre.set(r, pre.get(r) & ~ROOT_BIT);
         }
-dev.heapchain.util.Trace.mark("dom: pre back");
+        IntArray units = narrowRetained ? IntArray.zeroed(count) : null;
+        LongArray bytes = narrowRetained ? null : LongArray.zeroed(count);
+        for (int v = 0; v < n; v++) {
+            int w = pre.get(v);
+            if (w > 0) {
+                long size = g.size(v);
+                if (units != null) {
+                    units.set(w, (int) (size >>> 3));
+                } else {
+                    bytes.set(w, size);
+                }
+            }
+        }
+        for (int w = count - 1; w >= 1; w--) {
+            int d = idom.get(w);
+            if (units != null) {
+                units.set(d, (int) ((units.get(d) & 0xFFFF_FFFFL) + (units.get(w) & 0xFFFF_FFFFL)));
+            } else {
+                bytes.set(d, bytes.get(d) + bytes.get(w));
+            }
+        }
+dev.heapchain.util.Trace.mark("dom: retained");
         return new DominatorTree(pre, idom, units, bytes, count);
     }
 
@@ -304,20 +306,18 @@ dev.heapchain.util.Trace.mark("dom: pre back");
     }
 
     /** Iterative preorder DFS from the virtual root; answers the number of reached nodes + 1. */
-    private static int dfs(Digraph g, IntArray pre, IntArray vertex, IntArray parent) {
+    private static int dfs(Digraph g, IntArray pre, IntArray parent) {
         int n = g.nodeCount();
         // Untouched stack pages cost nothing: only as deep as the DFS goes becomes resident.
         IntArray nodeStack = IntArray.uninitialized(n + 1L);
         IntArray posStack = IntArray.uninitialized(n + 1L); // next edge, relative to the row start
         int count = 1; // number 0 is the virtual root
-        vertex.set(0, -1);
         parent.set(0, 0);
         for (int r : g.roots()) {
             if (pre.get(r) >= 0) {
                 continue;
             }
             pre.set(r, count);
-            vertex.set(count, r);
             parent.set(count, 0);
             count++;
             int sp = 0;
@@ -345,7 +345,6 @@ dev.heapchain.util.Trace.mark("dom: pre back");
                 }
                 posStack.set(sp, (int) (e - start));
                 pre.set(t, count);
-                vertex.set(count, t);
                 parent.set(count, pre.get(v));
                 count++;
                 sp++;
