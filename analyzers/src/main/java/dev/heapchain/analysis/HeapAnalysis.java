@@ -47,13 +47,13 @@ public final class HeapAnalysis {
 
     public static HeapAnalysis of(HeapGraph graph, Consumer<String> progress) {
         progress.accept("computing paths and dominators");
-        // The breadth-first search runs on the other core beside the dominators and moves its
-        // result to a temporary file as soon as it is done, so that it is off the dominators'
-        // memory peak (the predecessor lists). Neither reads ids or labels: those wait in
-        // temporary files meanwhile too.
-        graph.spillLookups();
-        Trace.mark("lookups spilled");
+        // The other core moves the ids and labels to temporary files (neither search reads them;
+        // that takes them off the dominators' memory peak), then runs the breadth-first search
+        // beside the dominators and moves its result to a temporary file as soon as it is done,
+        // for the same reason.
         CompletableFuture<GcRootPaths> paths = CompletableFuture.supplyAsync(() -> {
+            graph.spillLookups();
+            Trace.mark("lookups spilled");
             GcRootPaths p = GcRootPaths.compute(graph);
             p.spill();
             Trace.mark("bfs spilled");

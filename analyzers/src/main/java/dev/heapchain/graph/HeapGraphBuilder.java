@@ -75,9 +75,7 @@ public final class HeapGraphBuilder {
             referenced[i] = first.slotClassIds.get(i + IndexPass.FIRST_CLASS_SLOT);
         }
         HeapClassTable classes = first.classTable(referenced);
-        Trace.mark("classes");
         SizeModel model = first.inference.choose(summary.header(), classes);
-        Trace.mark("model");
         int idSize = summary.header().idSize();
         FieldMap[] maps = new FieldMap[classes.size()];
         for (HeapClass c : classes.all()) {
@@ -296,22 +294,37 @@ public final class HeapGraphBuilder {
         return graph;
     }
 
-    /** Class and shallow size of each object, from the pass's class slot and array length. */
+    /**
+     * Class and shallow size of each object, from the pass's class slot and array length. Per slot,
+     * the class and, unless it is an array class, the size are looked up once.
+     */
     private static final class ObjectColumns {
-        private final HeapClassTable classes;
         private final SizeModel model;
-        private final int[] classSizes;
         private final int[] slotClass;
+        /** Size in 8-byte units per class slot; -1 for object-array classes (the length decides). */
+        private final int[] slotUnits;
+        private final HprofBasicType[] primitiveType = new HprofBasicType[IndexPass.CLASS_OBJECT_SLOT];
+        private final int[] primitiveClass = new int[IndexPass.CLASS_OBJECT_SLOT];
         private final IntArray lengths;
         private final IntArray classOf;
         private final SizeColumn sizeUnits;
 
         ObjectColumns(HeapClassTable classes, SizeModel model, int[] classSizes, int[] slotClass, IntArray lengths,
                       IntArray classOf, SizeColumn sizeUnits) {
-            this.classes = classes;
             this.model = model;
-            this.classSizes = classSizes;
             this.slotClass = slotClass;
+            this.slotUnits = new int[slotClass.length];
+            for (int slot = IndexPass.FIRST_CLASS_SLOT; slot < slotClass.length; slot++) {
+                int c = slotClass[slot];
+                slotUnits[slot] = classes.byIndex(c).isArray() ? -1 : units(classSizes[c]);
+            }
+            for (HprofBasicType t : HprofBasicType.values()) {
+                if (t != HprofBasicType.OBJECT && t.code() < IndexPass.CLASS_OBJECT_SLOT) {
+                    HeapClass arrayClass = classes.primitiveArrayClass(t);
+                    primitiveType[t.code()] = t;
+                    primitiveClass[t.code()] = arrayClass == null ? -1 : arrayClass.index();
+                }
+            }
             this.lengths = lengths;
             this.classOf = classOf;
             this.sizeUnits = sizeUnits;
@@ -322,14 +335,15 @@ public final class HeapGraphBuilder {
             int slot = classOf.get(s);
             int c;
             int units;
-            if (slot < IndexPass.CLASS_OBJECT_SLOT) {
-                HprofBasicType type = HprofBasicType.ofCode(slot);
-                c = classes.primitiveArrayClass(type).index();
-                units = units(model.arraySize(type, lengths.get(s)));
-            } else {
+            if (slot >= IndexPass.FIRST_CLASS_SLOT) {
                 c = slotClass[slot];
-                units = classes.byIndex(c).isArray() ? units(model.arraySize(HprofBasicType.OBJECT, lengths.get(s)))
-                        : units(classSizes[c]);
+                units = slotUnits[slot];
+                if (units < 0) {
+                    units = units(model.arraySize(HprofBasicType.OBJECT, lengths.get(s)));
+                }
+            } else {
+                c = primitiveClass[slot];
+                units = units(model.arraySize(primitiveType[slot], lengths.get(s)));
             }
             classOf.set(w, c);
             sizeUnits.set(w, units);
