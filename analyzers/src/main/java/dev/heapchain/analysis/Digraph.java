@@ -25,4 +25,17 @@ interface Digraph {
 
     /** Shallow size of a node in bytes (0 for virtual nodes). */
     long size(int v);
+
+    /** The sum of all sizes in 8-byte units when every size is a multiple of 8, else -1. */
+    default long totalSizeUnits() {
+        long total = 0;
+        for (int v = 0, n = nodeCount(); v < n; v++) {
+            long size = size(v);
+            if ((size & 7) != 0) {
+                return -1;
+            }
+            total += size >>> 3;
+        }
+        return total;
+    }
 }

@@ -27,14 +27,8 @@ final class Dominators {
         int n = g.nodeCount();
         // Retained sizes fit unsigned 32-bit counts of 8-byte units when all sizes are multiples
         // of 8 and the whole heap is under 32 GiB.
-        long totalUnits = 0;
-        boolean aligned = true;
-        for (int v = 0; v < n; v++) {
-            long size = g.size(v);
-            aligned &= (size & 7) == 0;
-            totalUnits += size >>> 3;
-        }
-        boolean narrowRetained = aligned && totalUnits <= 0xFFFF_FFFFL;
+        long totalUnits = g.totalSizeUnits();
+        boolean narrowRetained = totalUnits >= 0 && totalUnits <= 0xFFFF_FFFFL;
 dev.heapchain.util.Trace.mark("dom: size scan");
         IntArray pre = IntArray.uninitialized(n);
         pre.fill(-1);

@@ -138,13 +138,24 @@ dev.heapchain.util.Trace.mark("bfs done");
 
     /** Nodes from the root to {@code node}, root first; empty when unreachable. */
     public int[] nodesTo(int node) {
-        int d = depth(node);
-        if (d < 0) {
+        if (viaEdge.get(node) == UNREACHED) {
             return new int[0];
         }
-        int[] out = new int[d + 1];
-        for (int v = node, i = d; i >= 0; v = parent(v), i--) {
-            out[i] = v;
+        // One walk up (each step finds its source by a search over the row starts), then reversed.
+        int[] up = new int[16];
+        int d = 0;
+        for (int v = node; ; v = parent(v)) {
+            if (d == up.length) {
+                up = java.util.Arrays.copyOf(up, d * 2);
+            }
+            up[d++] = v;
+            if (viaEdge.get(v) == ROOT) {
+                break;
+            }
+        }
+        int[] out = new int[d];
+        for (int i = 0; i < d; i++) {
+            out[i] = up[d - 1 - i];
         }
         return out;
     }

@@ -44,4 +44,9 @@ final class HeapDigraph implements Digraph {
     public long size(int v) {
         return graph.shallowSize(v);
     }
+
+    @Override
+    public long totalSizeUnits() {
+        return graph.totalShallowUnits(); // sizes are kept in 8-byte units
+    }
 }

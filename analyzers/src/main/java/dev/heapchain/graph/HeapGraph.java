@@ -152,6 +152,11 @@ public final class HeapGraph {
         return sizes.bytes(node);
     }
 
+    /** The sum of all shallow sizes, in 8-byte units (every size is a multiple of 8). */
+    public long totalShallowUnits() {
+        return sizes.totalUnits(nodeCount());
+    }
+
     public long outStart(int node) {
         return outStart.get(node);
     }

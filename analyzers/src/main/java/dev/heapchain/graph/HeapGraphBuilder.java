@@ -245,6 +245,7 @@ public final class HeapGraphBuilder {
                 w++;
             }
         }
+        sizeUnits.totalUnits(columns.totalUnits); // class objects add 0
         Trace.mark("object columns");
         lengths.free();
         Resolved r;
@@ -308,6 +309,8 @@ public final class HeapGraphBuilder {
         private final IntArray lengths;
         private final IntArray classOf;
         private final SizeColumn sizeUnits;
+        /** Units set so far, for {@link SizeColumn#totalUnits}. */
+        long totalUnits;
 
         ObjectColumns(HeapClassTable classes, SizeModel model, int[] classSizes, int[] slotClass, IntArray lengths,
                       IntArray classOf, SizeColumn sizeUnits) {
@@ -347,6 +350,7 @@ public final class HeapGraphBuilder {
             }
             classOf.set(w, c);
             sizeUnits.set(w, units);
+            totalUnits += units;
         }
     }
 

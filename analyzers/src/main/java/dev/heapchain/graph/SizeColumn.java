@@ -25,6 +25,25 @@ final class SizeColumn {
         }
     }
 
+    private long totalUnits = -1;
+
+    /** The sum of all entries, when the builder added them up as it set them. */
+    void totalUnits(long units) {
+        totalUnits = units;
+    }
+
+    /** The sum of the first {@code nodes} entries in 8-byte units (added up on first use unless known). */
+    long totalUnits(int nodes) {
+        if (totalUnits < 0) {
+            long sum = 0;
+            for (int v = 0; v < nodes; v++) {
+                sum += bytes(v) >>> 3;
+            }
+            totalUnits = sum;
+        }
+        return totalUnits;
+    }
+
     long bytes(int node) {
         char u = units.get(node);
         return (u == LARGE ? large.get(node) & 0xFFFF_FFFFL : u) << 3;

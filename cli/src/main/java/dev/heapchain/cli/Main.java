@@ -9,8 +9,7 @@ import java.io.PrintWriter;
 
 /** Entry point. {@link #run} is what tests call: it never exits the JVM and takes its writers. */
 @Command(name = "heapchain", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Finds snapshot-chain leaks in JVM heap dumps (HPROF).",
-        subcommands = {DemoCommand.class, AnalyzeCommand.class, CompareCommand.class, TrendCommand.class, HistogramCommand.class, TopCommand.class, PathsCommand.class, FixtureCommand.class, CommandLine.HelpCommand.class})
+        description = "Finds snapshot-chain leaks in JVM heap dumps (HPROF).")
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -33,7 +32,9 @@ public final class Main implements Runnable {
         OutOfMemoryError error;
         try (RunScope scope = RunScope.open()) {
             try {
-                return commandLine(out, err).execute(args);
+                String first = args.length > 0 ? args[0] : null;
+                return commandLine(out, err, first != null && !first.equals("help") && SUBCOMMANDS.containsKey(first) ? first : null)
+                        .execute(args);
             } catch (OutOfMemoryError e) {
                 dumpBytes = scope.largestDumpBytes();
                 error = e;
@@ -43,8 +44,40 @@ public final class Main implements Runnable {
         return OutOfMemory.report(err, dumpBytes, error);
     }
 
+    /** The subcommands, in the order help lists them. */
+    private static final java.util.Map<String, java.util.function.Supplier<Object>> SUBCOMMANDS = subcommands();
+
+    private static java.util.Map<String, java.util.function.Supplier<Object>> subcommands() {
+        java.util.Map<String, java.util.function.Supplier<Object>> m = new java.util.LinkedHashMap<>();
+        m.put("demo", DemoCommand::new);
+        m.put("analyze", AnalyzeCommand::new);
+        m.put("compare", CompareCommand::new);
+        m.put("trend", TrendCommand::new);
+        m.put("histogram", HistogramCommand::new);
+        m.put("top", TopCommand::new);
+        m.put("paths", PathsCommand::new);
+        m.put("fixture", FixtureCommand::new);
+        m.put("help", CommandLine.HelpCommand::new);
+        return m;
+    }
+
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, null);
+    }
+
+    /**
+     * The command tree; with {@code only}, just that subcommand under the root. picocli reads every
+     * command's options by reflection when the tree is built, about 0.1 s for all of them; a run
+     * of one command (the usual case) needs only its own. Help and errors without a subcommand
+     * get the whole tree.
+     */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, String only) {
         CommandLine cmd = new CommandLine(new Main());
+        SUBCOMMANDS.forEach((name, command) -> {
+            if (only == null || only.equals(name)) {
+                cmd.addSubcommand(name, command.get());
+            }
+        });
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setUsageHelpWidth(110); // descriptions are written in lines of up to ~100 characters

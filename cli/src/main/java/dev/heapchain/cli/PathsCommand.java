@@ -76,14 +76,21 @@ dev.heapchain.util.Trace.mark("paths: engine done");
                 throw new Errors.UserError(ExitCode.USAGE, "class " + target.className + " is not in the dump"
                         + " (names are in source form, e.g. java.util.HashMap$Node or byte[])");
             }
-            for (int v = 0; v < g.nodeCount(); v++) {
-                if (!g.isClassObject(v) && g.classIndex(v) == c.index()) {
+            // classIndex is the class's index for instances; class objects carry a flag bit on top.
+            for (int v = 0, n = g.nodeCount(), wanted = c.index(); v < n; v++) {
+                if (g.classIndex(v) == wanted) {
                     nodes.add(v);
                 }
             }
+            java.util.Map<Integer, long[]> keys = new java.util.HashMap<>(); // retained, id: looked up once
+            for (int v : nodes) {
+                keys.put(v, new long[]{a.dominators().retainedSize(v), g.id(v)});
+            }
             nodes.sort((x, y) -> {
-                int byRetained = Long.compare(a.dominators().retainedSize(y), a.dominators().retainedSize(x));
-                return byRetained != 0 ? byRetained : Long.compareUnsigned(g.id(x), g.id(y));
+                long[] kx = keys.get(x);
+                long[] ky = keys.get(y);
+                int byRetained = Long.compare(ky[0], kx[0]);
+                return byRetained != 0 ? byRetained : Long.compareUnsigned(kx[1], ky[1]);
             });
         }
         int total = nodes.size();
