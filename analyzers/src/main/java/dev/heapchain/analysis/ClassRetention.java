@@ -27,6 +27,7 @@ public final class ClassRetention {
         HeapGraph g = a.graph();
         DominatorTree dom = a.dominators();
         SetRetention tree = a.setRetention();
+        dev.heapchain.util.Trace.mark("class retention: tree order ready");
         int classes = g.classes().size();
         long[] instances = new long[classes];
         long[] shallow = new long[classes];
@@ -45,19 +46,22 @@ public final class ClassRetention {
                     onPath[stackClass[sp]]--;
                 }
             }
-            int node = tree.nodeAtTreePosition(pos);
-            int c = g.isClassObject(node) ? -1 : g.classIndex(node);
+            // By DFS number where the tree allows: one lookup of the node, none of its number.
+            int number = tree.numberAtTreePosition(pos);
+            int node = dom.nodeAt(number);
+            int c = g.classIndex(node); // negative for class objects
             if (c >= 0) {
                 instances[c]++;
                 shallow[c] += g.shallowSize(node);
                 if (onPath[c] == 0) {
-                    retained[c] += dom.retainedSize(node);
+                    retained[c] += dom.retainedAt(number);
                 }
                 onPath[c]++;
             }
-            stackEnd[sp] = tree.subtreeEnd(pos);
+            stackEnd[sp] = tree.subtreeEndOfNumber(number);
             stackClass[sp++] = c;
         }
+        dev.heapchain.util.Trace.mark("class retention: walked");
         List<Row> rows = new ArrayList<>();
         for (int c = 0; c < classes; c++) {
             if (instances[c] > 0) {

@@ -27,6 +27,8 @@ public final class DominatorTree {
     /** Used length of idom/retained: reachable objects + 1. */
     private final int count;
     private volatile IntArray vertex;
+    /** The tree's preorder, when it was started while the tree was finished (see Dominators); else built on first use. */
+    private java.util.concurrent.CompletableFuture<TreeOrder> order;
 
     DominatorTree(IntArray pre, IntArray idom, IntArray retainedUnits, LongArray retainedBytes, int count) {
         this.pre = pre;
@@ -34,6 +36,20 @@ public final class DominatorTree {
         this.retainedUnits = retainedUnits;
         this.retainedBytes = retainedBytes;
         this.count = count;
+    }
+
+    /** Hands over work started early: the number-to-node array and the tree order under way. */
+    void early(IntArray vertex, java.util.concurrent.CompletableFuture<TreeOrder> order) {
+        this.vertex = vertex;
+        this.order = order;
+    }
+
+    /** The dominator tree's preorder (see {@link TreeOrder}). */
+    synchronized TreeOrder order() {
+        if (order == null) {
+            order = java.util.concurrent.CompletableFuture.completedFuture(TreeOrder.of(idom, count));
+        }
+        return dev.heapchain.util.Tasks.join(order);
     }
 
     public boolean isReachable(int node) {

@@ -24,6 +24,14 @@ final class Dominators {
 
     /** Computes the tree; nodes not reachable from any root get preorder -1. */
     static DominatorTree compute(Digraph g) {
+        return compute(g, false);
+    }
+
+    /**
+     * @param withOrder build the tree's preorder too (for set queries), on another thread while
+     *                  the retained sizes are summed, and the number-to-node array with them
+     */
+    static DominatorTree compute(Digraph g, boolean withOrder) {
         int n = g.nodeCount();
         // Retained sizes fit unsigned 32-bit counts of 8-byte units when all sizes are multiples
         // of 8 and the whole heap is under 32 GiB.
@@ -121,14 +129,35 @@ dev.heapchain.util.Trace.mark("dom: semi loop");
 dev.heapchain.util.Trace.mark("dom: idom");
 
         // Retained sizes: each object's own size at its number, then every number's total added to
-        // its dominator's, bottom-up (dominators have smaller numbers). pre comes back first; no
-        // number-to-node array is needed.
+        // its dominator's, bottom-up (dominators have smaller numbers). pre comes back first; the
+        // number-to-node array is made only for set queries, which need it anyway.
+        java.util.concurrent.CompletableFuture<TreeOrder> order = withOrder
+                ? java.util.concurrent.CompletableFuture.supplyAsync(() -> TreeOrder.of(idom, count)) : null;
+        try {
+            return retained(g, pre, idom, roots, count, narrowRetained, order);
+        } catch (RuntimeException | Error e) {
+            if (order != null) {
+                order.exceptionally(x -> null).join(); // it reads idom: let it finish first
+            }
+            throw e;
+        }
+    }
+
+    /** Retained sizes, and the tree (see compute). */
+    private static DominatorTree retained(Digraph g, IntArray pre, IntArray idom, int[] roots, int count,
+                                          boolean narrowRetained,
+                                          java.util.concurrent.CompletableFuture<TreeOrder> order) {
+        int n = g.nodeCount();
         pre.unspill();
         for (int r : roots) {
             pre.set(r, pre.get(r) & ~ROOT_BIT);
         }
         IntArray units = narrowRetained ? IntArray.zeroed(count) : null;
         LongArray bytes = narrowRetained ? null : LongArray.zeroed(count);
+        IntArray vertex = order != null ? IntArray.uninitialized(count) : null;
+        if (vertex != null) {
+            vertex.set(0, -1);
+        }
         for (int v = 0; v < n; v++) {
             int w = pre.get(v);
             if (w > 0) {
@@ -137,6 +166,9 @@ dev.heapchain.util.Trace.mark("dom: idom");
                     units.set(w, (int) (size >>> 3));
                 } else {
                     bytes.set(w, size);
+                }
+                if (vertex != null) {
+                    vertex.set(w, v);
                 }
             }
         }
@@ -149,7 +181,11 @@ dev.heapchain.util.Trace.mark("dom: idom");
             }
         }
 dev.heapchain.util.Trace.mark("dom: retained");
-        return new DominatorTree(pre, idom, units, bytes, count);
+        DominatorTree tree = new DominatorTree(pre, idom, units, bytes, count);
+        if (order != null) {
+            tree.early(vertex, order);
+        }
+        return tree;
     }
 
     private static final int ROOT_BIT = 0x80000000;

@@ -41,11 +41,25 @@ public final class HeapAnalysis {
     /** @param capture classes whose instances' field values later analyses read (see CapturedFields) */
     public static HeapAnalysis run(HprofFile file, int dump, boolean keepWeak, java.util.Set<String> capture,
                                    Consumer<String> progress) {
+        return run(file, dump, keepWeak, capture, false, progress);
+    }
+
+    /**
+     * @param setQueries the caller will ask for retained sizes of sets or walk the dominator tree
+     *                   (analyze): the tree's order is then built on the other core while the
+     *                   engine finishes, instead of on first use
+     */
+    public static HeapAnalysis run(HprofFile file, int dump, boolean keepWeak, java.util.Set<String> capture,
+                                   boolean setQueries, Consumer<String> progress) {
         HeapGraph graph = new HeapGraphBuilder(file, dump).keepWeak(keepWeak).capture(capture).progress(progress).build();
-        return of(graph, progress);
+        return of(graph, setQueries, progress);
     }
 
     public static HeapAnalysis of(HeapGraph graph, Consumer<String> progress) {
+        return of(graph, false, progress);
+    }
+
+    public static HeapAnalysis of(HeapGraph graph, boolean setQueries, Consumer<String> progress) {
         progress.accept("computing paths and dominators");
         // The other core moves the ids and labels to temporary files (neither search reads them;
         // that takes them off the dominators' memory peak), then runs the breadth-first search
@@ -60,7 +74,7 @@ public final class HeapAnalysis {
             return p;
         });
         try {
-            DominatorTree dominators = Dominators.compute(new HeapDigraph(graph));
+            DominatorTree dominators = Dominators.compute(new HeapDigraph(graph), setQueries);
             GcRootPaths p = Tasks.join(paths);
             p.restore();
             return new HeapAnalysis(graph, p, dominators);

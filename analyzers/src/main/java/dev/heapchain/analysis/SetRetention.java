@@ -24,32 +24,10 @@ final class SetRetention {
     SetRetention(HeapGraph graph, DominatorTree tree) {
         this.graph = graph;
         this.tree = tree;
-        int count = tree.count();
-        // Dominator-tree preorder without child lists: subtree sizes bottom-up (a dominator has a
-        // smaller DFS number than what it dominates), then each child takes the next free slot
-        // of its dominator's range, top-down.
-        int[] size = new int[count];
-        for (int n = count - 1; n >= 1; n--) {
-            size[n]++;
-            size[tree.idomNumber(n)] += size[n];
-        }
-        size[0]++;
-        enter = new int[count];
-        int[] nextFree = new int[count];
-        nextFree[0] = 1;
-        for (int n = 1; n < count; n++) {
-            int d = tree.idomNumber(n);
-            enter[n] = nextFree[d];
-            nextFree[d] += size[n];
-            nextFree[n] = enter[n] + 1;
-        }
-        nextFree = null;
-        exit = size; // reused: exit[n] = enter[n] + size[n] - 1
-        byEnter = new int[count];
-        for (int n = 0; n < count; n++) {
-            exit[n] = enter[n] + exit[n] - 1;
-            byEnter[enter[n]] = n;
-        }
+        TreeOrder order = tree.order();
+        this.enter = order.enter;
+        this.exit = order.exit;
+        this.byEnter = order.byEnter;
     }
 
     /** Position of a reachable node in dominator-tree preorder, or -1. */
@@ -89,15 +67,14 @@ final class SetRetention {
         return byEnter.length;
     }
 
-    /** The node at a position of the dominator-tree preorder; -1 for the virtual root. */
-    int nodeAtTreePosition(int position) {
-        int n = byEnter[position];
-        return n == 0 ? -1 : tree.nodeAt(n);
+    /** The DFS number at a position of the dominator-tree preorder (0: the virtual root). */
+    int numberAtTreePosition(int position) {
+        return byEnter[position];
     }
 
-    /** The last position of the subtree that starts at {@code position}: subtrees are contiguous. */
-    int subtreeEnd(int position) {
-        return exit[byEnter[position]];
+    /** The last position of the subtree of a DFS number. */
+    int subtreeEndOfNumber(int number) {
+        return exit[number];
     }
 
     /** Hands every node dominated by {@code node} (itself included) to {@code out}. */

@@ -105,13 +105,13 @@ public final class HeapGraphBuilder {
     private static Resolved resolveEdges(IndexPass first, LongArray mainIds, long[] classIds) {
         IdIndex index = new IdIndex(mainIds, classIds);
         Trace.mark("id index built");
-        long dangling = resolve(index, first.rawTargets, true);
-        dangling += resolve(index, first.classRawTargets, false);
+        Narrowed main = resolve(index, first.rawTargets, true);
+        Narrowed statics = resolve(index, first.classRawTargets, false);
         Trace.mark("resolved");
-        IntArray targets = compact(first.rawTargets, first.labels, first.rowStart);
-        IntArray classTargets = compact(first.classRawTargets, first.classLabels, first.classRowStart);
-        Trace.mark("compacted");
-        return new Resolved(index, targets, classTargets, dangling);
+        IntArray targets = main.missing() == 0 ? main.targets() : dropMissing(main.targets(), first.labels, first.rowStart);
+        IntArray classTargets = statics.missing() == 0 ? statics.targets()
+                : dropMissing(statics.targets(), first.classLabels, first.classRowStart);
+        return new Resolved(index, targets, classTargets, main.missing() + statics.missing());
     }
 
     /**
@@ -354,45 +354,64 @@ public final class HeapGraphBuilder {
         }
     }
 
-    /** Replaces every raw id by its node, or -1 when the dump lacks it; answers the count of those. */
-    private static long resolve(IdIndex index, LongArray raw, boolean parallel) {
-        long e = raw.size();
-        if (!parallel || e < 1 << 16) {
-            return resolveRange(index, raw, 0, e);
-        }
-        long half = e / 2;
-        CompletableFuture<Long> upper = CompletableFuture.supplyAsync(() -> resolveRange(index, raw, half, e));
-        long lower = resolveRange(index, raw, 0, half);
-        return lower + Tasks.join(upper);
+    /** References resolved to nodes (-1: not in the dump), 4 bytes each, and how many were -1. */
+    private record Narrowed(IntArray targets, long missing) {
     }
 
-    private static long resolveRange(IdIndex index, LongArray raw, long from, long to) {
+    /**
+     * Replaces every raw id by its node, or -1 when the dump lacks it, and narrows the list to 4
+     * bytes per entry in its own memory (it is taken over). On two threads: the lower half writes
+     * each int into the long it has just read; the upper half writes each as the low half of its
+     * own long, and moves down once both halves are done.
+     */
+    private static Narrowed resolve(IdIndex index, LongArray raw, boolean parallel) {
+        long e = raw.size();
+        IntArray ints = IntArray.adopt(raw); // long i is ints 2i (low half) and 2i + 1
+        long half = !parallel || e < 1 << 16 ? e : e / 2;
+        CompletableFuture<Long> upper = half < e
+                ? CompletableFuture.supplyAsync(() -> resolveRange(index, ints, half, e, false))
+                : CompletableFuture.completedFuture(0L);
+        long missing;
+        try {
+            missing = resolveRange(index, ints, 0, half, true);
+        } finally {
+            upper.exceptionally(x -> 0L).join(); // it writes into the same memory: let it finish
+        }
+        missing += Tasks.join(upper);
+        for (long i = half; i < e; i++) {
+            ints.set(i, ints.get(2 * i)); // i < 2i: never over an entry still to move
+        }
+        ints.resize(e, false);
+        return new Narrowed(ints, missing);
+    }
+
+    /** Resolves longs [from, to); writes node i at int i ({@code narrow}, safe from the start) or at int 2i. */
+    private static long resolveRange(IdIndex index, IntArray ints, long from, long to, boolean narrow) {
         long missing = 0;
         for (long i = from; i < to; i++) {
-            int t = index.indexOf(raw.get(i));
+            long id = (ints.get(2 * i) & 0xFFFF_FFFFL) | ((long) ints.get(2 * i + 1) << 32);
+            int t = index.indexOf(id);
             if (t < 0) {
                 missing++;
             }
-            raw.set(i, t);
+            ints.set(narrow ? i : 2 * i, t);
         }
         return missing;
     }
 
     /**
-     * Drops the references to missing objects and narrows the rest to 4 bytes, in place: the
-     * resolved longs become the int target array (the memory is reused, then trimmed), labels and
-     * row starts move along.
+     * Drops the references to missing objects (-1), in place: labels and row starts move along.
+     * Only when some are missing; a HotSpot dump has none.
      */
-    private static IntArray compact(LongArray resolved, CharArray labels, IndexArray rowStart) {
+    private static IntArray dropMissing(IntArray targets, CharArray labels, IndexArray rowStart) {
         long rows = rowStart.size() - 1;
         long w = 0;
         long from = rowStart.get(0);
-        IntArray targets = IntArray.adopt(resolved); // int 2i: the low half of long i
         for (long r = 0; r < rows; r++) {
             long to = rowStart.get(r + 1);
             rowStart.set(r, w);
             for (long i = from; i < to; i++) {
-                int t = targets.get(2 * i);
+                int t = targets.get(i);
                 if (t >= 0) {
                     targets.set(w, t); // w <= i: only entries already read are overwritten
                     labels.set(w, labels.get(i));

@@ -38,7 +38,7 @@ record ChainRun(EngineSummary summary, ChainReport report, List<ClassRetention.R
 
     static ChainRun of(Path dump, Profile profile, int maxLiveEpochs, CommonOptions common, EngineOptions engine,
                        picocli.CommandLine cmd, boolean includeValues, boolean withOverview) {
-        return of(engine.analyze(dump, common, cmd, profile.captureClasses()), profile, maxLiveEpochs, includeValues,
+        return of(engine.analyze(dump, common, cmd, profile.captureClasses(), true), profile, maxLiveEpochs, includeValues,
                 withOverview);
     }
 
@@ -56,9 +56,11 @@ record ChainRun(EngineSummary summary, ChainReport report, List<ClassRetention.R
             classes.exceptionally(x -> null).join();
             throw e;
         }
+        dev.heapchain.util.Trace.mark("chain analysis done");
         EngineSummary summary = EngineSummary.of(a);
         HeapOverview overview = withOverview ? HeapOverview.of(a, summary, TOP_OBJECTS) : null;
         ChainRun run = new ChainRun(summary, report, dev.heapchain.util.Tasks.join(classes), overview, includeValues);
+        dev.heapchain.util.Trace.mark("class retention joined");
         RunScope.current().release(a.graph().file()); // batch commands hold one inflated copy at a time
         return run;
     }

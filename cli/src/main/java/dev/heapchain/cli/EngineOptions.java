@@ -14,16 +14,20 @@ final class EngineOptions {
     boolean keepWeak;
 
     HeapAnalysis analyze(Path dump, CommonOptions common, CommandLine cmd) {
-        return analyze(dump, common, cmd, java.util.Set.of());
+        return analyze(dump, common, cmd, java.util.Set.of(), false);
     }
 
-    /** @param capture classes whose field values the command reads afterwards (see Profile.captureClasses) */
-    HeapAnalysis analyze(Path dump, CommonOptions common, CommandLine cmd, java.util.Set<String> capture) {
+    /**
+     * @param capture    classes whose field values the command reads afterwards (see Profile.captureClasses)
+     * @param setQueries whether the command asks for retained sizes of sets (see HeapAnalysis.run)
+     */
+    HeapAnalysis analyze(Path dump, CommonOptions common, CommandLine cmd, java.util.Set<String> capture,
+                         boolean setQueries) {
         int dumpNumber = common.dumpNumber(cmd);
         Warmup.start();
         HprofFile file = RunScope.current().track(HprofFile.open(dump).inflated(common.tmpDir(cmd)));
         try (Progress progress = new Progress(cmd.getErr(), common.quiet)) {
-            HeapAnalysis a = HeapAnalysis.run(file, dumpNumber, keepWeak, capture, progress.meter());
+            HeapAnalysis a = HeapAnalysis.run(file, dumpNumber, keepWeak, capture, setQueries, progress.meter());
             common.printWarnings(a.graph().summary().warnings(), cmd.getErr());
             common.printWarnings(a.graph().classes().warnings(), cmd.getErr());
             return a;

@@ -26,11 +26,12 @@ final class Bookkeeping {
     private final List<Handle> handles = new ArrayList<>();
     private final Map<Integer, List<NumberReader.Slot>> lists = new LinkedHashMap<>();
 
-    Bookkeeping(HeapAnalysis a, Profile.Bookkeeping profile, NumberReader numbers) {
+    /** @param instances the reachable instances of the profile's classes, ascending */
+    Bookkeeping(HeapAnalysis a, Profile.Bookkeeping profile, int[] instances, NumberReader numbers) {
         this.a = a;
         this.g = a.graph();
         this.numbers = numbers;
-        for (int v : ChainAnalysis.reachableInstances(a, profile.classes())) {
+        for (int v : instances) {
             int list = Fields.target(g, v, profile.liveEpochsField());
             int container = profile.containerField() == null ? -1 : Fields.target(g, v, profile.containerField());
             handles.add(new Handle(v, numbers.request(v, profile.epochField()), list, container));

@@ -25,14 +25,15 @@ final class Containers {
     /** No container classes in the profile: the chain's nearest common dominator owns it. */
     private final boolean anyOwner;
 
-    Containers(HeapAnalysis a, Profile.Container profile) {
+    /** @param instances the reachable instances of the profile's container classes, ascending */
+    Containers(HeapAnalysis a, Profile.Container profile, int[] instances) {
         this.a = a;
         this.g = a.graph();
         this.profile = profile;
         List<String> names = profile == null || profile.classes() == null ? List.of() : profile.classes();
         this.classes = ChainAnalysis.classMask(g, names);
         this.anyOwner = names.isEmpty();
-        this.instances = names.isEmpty() ? new int[0] : ChainAnalysis.reachableInstances(a, names);
+        this.instances = instances;
     }
 
     /** The owner of a chain, or -1; {@code newest} is the member with the highest epoch. */
