@@ -68,8 +68,13 @@ dev.heapchain.util.Trace.mark("dom: dfs");
         } else {
             preds = widePredecessors(g, pre, count, roots, predStart);
         }
-        // pre is next needed at the end: it waits in a temporary file meanwhile.
-        pre.spill();
+        // pre is next needed at the end: it waits in a temporary file meanwhile, and its memory
+        // becomes the label array (memory in use again costs no page faults; fresh memory does).
+        IntArray label = pre.spillInto(count);
+        boolean preSpilled = label != null;
+        if (!preSpilled) {
+            label = IntArray.uninitialized(count);
+        }
 dev.heapchain.util.Trace.mark("dom: preds built, pre spilled");
 
         // Each node's DFS parent is its largest predecessor below it (a predecessor numbered
@@ -90,7 +95,6 @@ dev.heapchain.util.Trace.mark("dom: preds built, pre spilled");
             preds.set(best, preds.get(last));
             preds.set(last, p);
         }
-        IntArray label = IntArray.uninitialized(count);
 dev.heapchain.util.Trace.mark("dom: parents moved");
         IntArray ancestor = parent;
         IntArray stack = IntArray.uninitialized(Math.max(1, count));
@@ -112,7 +116,6 @@ dev.heapchain.util.Trace.mark("dom: parents moved");
         }
         stack.free();
 dev.heapchain.util.Trace.mark("dom: semi loop");
-        ancestor.free();
 
         IntArray idom = label; // becomes the dominator, number by number, in increasing order
         idom.set(0, 0);
@@ -124,8 +127,6 @@ dev.heapchain.util.Trace.mark("dom: semi loop");
             }
             idom.set(w, d);
         }
-        preds.free();
-        predStart.free();
 dev.heapchain.util.Trace.mark("dom: idom");
 
         // Retained sizes: each object's own size at its number, then every number's total added to
@@ -134,7 +135,8 @@ dev.heapchain.util.Trace.mark("dom: idom");
         java.util.concurrent.CompletableFuture<TreeOrder> order = withOrder
                 ? java.util.concurrent.CompletableFuture.supplyAsync(() -> TreeOrder.of(idom, count)) : null;
         try {
-            return retained(g, pre, idom, roots, count, narrowRetained, order);
+            return retained(g, pre, preSpilled, idom, roots, count, narrowRetained, order,
+                    new Spare(ancestor, preds, narrowStart, predStart));
         } catch (RuntimeException | Error e) {
             if (order != null) {
                 order.exceptionally(x -> null).join(); // it reads idom: let it finish first
@@ -143,18 +145,37 @@ dev.heapchain.util.Trace.mark("dom: idom");
         }
     }
 
+    /**
+     * Arrays whose work is done when the retained sizes are summed; their memory is used again
+     * (ancestors: at least count entries; predecessors: at least count - 1; narrow offsets: count + 1,
+     * or null past 2^31 references). Whatever is not used again is freed.
+     */
+    private record Spare(IntArray ancestor, IntArray preds, IntArray narrowStart, IndexArray predStart) {
+        void free() {
+            ancestor.free();
+            preds.free();
+            predStart.free(); // frees narrowStart too
+        }
+    }
+
     /** Retained sizes, and the tree (see compute). */
-    private static DominatorTree retained(Digraph g, IntArray pre, IntArray idom, int[] roots, int count,
-                                          boolean narrowRetained,
-                                          java.util.concurrent.CompletableFuture<TreeOrder> order) {
+    private static DominatorTree retained(Digraph g, IntArray pre, boolean preSpilled, IntArray idom, int[] roots,
+                                          int count, boolean narrowRetained,
+                                          java.util.concurrent.CompletableFuture<TreeOrder> order, Spare spare) {
         int n = g.nodeCount();
-        pre.unspill();
+        if (preSpilled) {
+            pre.takeMemory(spare.preds());
+            pre.unspill();
+            pre.trim();
+        }
         for (int r : roots) {
             pre.set(r, pre.get(r) & ~ROOT_BIT);
         }
-        IntArray units = narrowRetained ? IntArray.zeroed(count) : null;
+        IntArray units = narrowRetained ? IntArray.reuse(spare.ancestor(), count, true) : null;
         LongArray bytes = narrowRetained ? null : LongArray.zeroed(count);
-        IntArray vertex = order != null ? IntArray.uninitialized(count) : null;
+        IntArray vertex = order == null ? null : spare.narrowStart() != null
+                ? IntArray.reuse(spare.narrowStart(), count, false) : IntArray.uninitialized(count);
+        spare.free();
         if (vertex != null) {
             vertex.set(0, -1);
         }

@@ -58,4 +58,36 @@ public final class IntArray extends NativeArray {
     public void copy(IntArray src, long from, long to, long count) {
         copyFrom(src, from, to, count);
     }
+
+    /**
+     * An array of {@code length} entries in the memory of {@code donor}, which is left empty (see
+     * NativeArray#moveMemoryTo): uninitialized, or zeroed.
+     */
+    public static IntArray reuse(IntArray donor, long length, boolean zero) {
+        IntArray heir = new IntArray(0, 0, false);
+        donor.moveMemoryTo(heir, zero ? 0 : length);
+        if (zero) {
+            heir.resize(length, true);
+        }
+        return heir;
+    }
+
+    /** Takes over the memory of {@code donor} (left empty), keeping this array's length at 0: for {@link #unspill} to fill. */
+    public void takeMemory(IntArray donor) {
+        donor.moveMemoryTo(this, 0);
+    }
+
+    /**
+     * Writes the entries to a temporary file, as {@link #spill()} does, and answers an array of
+     * {@code length} uninitialized entries in this array's memory, instead of freeing it; this one
+     * waits empty for {@link #unspill}. Null when the entries were not spilled (nothing changed).
+     */
+    public IntArray spillInto(long length) {
+        if (!spill(SPILL_MIN, false)) {
+            return null;
+        }
+        IntArray heir = new IntArray(0, 0, false);
+        moveMemoryTo(heir, length);
+        return heir;
+    }
 }

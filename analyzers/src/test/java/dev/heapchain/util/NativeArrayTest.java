@@ -74,6 +74,46 @@ class NativeArrayTest {
     }
 
     @Test
+    void memoryMovesToTheNextArrayAndSpilledEntriesComeBackIntoAnother() {
+        int n = 3_000_000; // 12 MB: above the spill minimum
+        IntArray pre = IntArray.uninitialized(n);
+        for (int i = 0; i < n; i++) {
+            pre.set(i, i * 3 + 1);
+        }
+        long before = NativeMemory.used();
+        IntArray label = pre.spillInto(n + 1L);
+        assertTrue(label != null, "spilled");
+        assertEquals(n + 1L, label.size());
+        assertEquals(0, pre.size(), "the spilled array waits empty");
+        assertTrue(NativeMemory.used() <= before + 64, "no new memory: the label array has the spilled one's");
+        assertThrows(IndexOutOfBoundsException.class, () -> pre.get(0));
+        for (int i = 0; i <= n; i++) {
+            label.set(i, -i);
+        }
+        IntArray units = IntArray.reuse(label, n / 2, true);
+        assertEquals(n / 2, units.size());
+        assertEquals(0, units.get(0), "zeroed");
+        assertEquals(0, units.get(n / 2 - 1), "zeroed");
+        assertEquals(0, label.size(), "the donor is left empty");
+        label.add(7); // and usable: it grows again
+        assertEquals(7, label.get(0));
+        IntArray spare = IntArray.uninitialized(n / 3); // smaller than pre: unspill grows it
+        pre.takeMemory(spare);
+        pre.unspill();
+        assertEquals(n, pre.size());
+        for (int i = 0; i < n; i += 1 + i / 10) {
+            assertEquals(i * 3 + 1, pre.get(i), "index " + i);
+        }
+        assertEquals(3L * (n - 1) + 1, pre.get(n - 1));
+        IntArray small = IntArray.zeroed(16);
+        assertEquals(null, small.spillInto(16), "small arrays are not spilled");
+        assertEquals(16, small.size(), "and keep their entries");
+        for (IntArray a : new IntArray[] {pre, label, units, spare, small}) {
+            a.free();
+        }
+    }
+
+    @Test
     void indexArraysWidenPastTheNarrowLimit() {
         IndexArray x = IndexArray.growable(4);
         x.add(1);
