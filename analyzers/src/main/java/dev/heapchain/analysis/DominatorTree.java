@@ -47,7 +47,7 @@ public final class DominatorTree {
     /** The dominator tree's preorder (see {@link TreeOrder}). */
     synchronized TreeOrder order() {
         if (order == null) {
-            order = java.util.concurrent.CompletableFuture.completedFuture(TreeOrder.of(idom, count));
+            order = java.util.concurrent.CompletableFuture.completedFuture(TreeOrder.of(idom, count, null));
         }
         return dev.heapchain.util.Tasks.join(order);
     }

@@ -68,8 +68,12 @@ dev.heapchain.util.Trace.mark("dom: dfs");
         } else {
             preds = widePredecessors(g, pre, count, roots, predStart);
         }
-        // pre is next needed at the end: it waits in a temporary file meanwhile, and its memory
-        // becomes the label array (memory in use again costs no page faults; fresh memory does).
+        // pre is next needed at the end, without the root marks: it waits in a temporary file
+        // meanwhile (to come back as a read-only mapping), and its memory becomes the label array
+        // (memory in use again costs no page faults; fresh memory does).
+        for (int r : roots) {
+            pre.set(r, pre.get(r) & ~ROOT_BIT);
+        }
         IntArray label = pre.spillInto(count);
         boolean preSpilled = label != null;
         if (!preSpilled) {
@@ -132,10 +136,12 @@ dev.heapchain.util.Trace.mark("dom: idom");
         // Retained sizes: each object's own size at its number, then every number's total added to
         // its dominator's, bottom-up (dominators have smaller numbers). pre comes back first; the
         // number-to-node array is made only for set queries, which need it anyway.
+        // The tree's order, when wanted, takes the predecessor lists' memory.
+        IntArray orderMemory = withOrder ? IntArray.reuse(preds, 0, false) : null;
         java.util.concurrent.CompletableFuture<TreeOrder> order = withOrder
-                ? java.util.concurrent.CompletableFuture.supplyAsync(() -> TreeOrder.of(idom, count)) : null;
+                ? java.util.concurrent.CompletableFuture.supplyAsync(() -> TreeOrder.of(idom, count, orderMemory)) : null;
         try {
-            return retained(g, pre, preSpilled, idom, roots, count, narrowRetained, order,
+            return retained(g, pre, preSpilled, idom, count, narrowRetained, order,
                     new Spare(ancestor, preds, narrowStart, predStart));
         } catch (RuntimeException | Error e) {
             if (order != null) {
@@ -147,8 +153,8 @@ dev.heapchain.util.Trace.mark("dom: idom");
 
     /**
      * Arrays whose work is done when the retained sizes are summed; their memory is used again
-     * (ancestors: at least count entries; predecessors: at least count - 1; narrow offsets: count + 1,
-     * or null past 2^31 references). Whatever is not used again is freed.
+     * (ancestors, at least count entries, for the sizes; the narrow offsets, count + 1, or null
+     * past 2^31 references, for the number-to-node array). Whatever is not used again is freed.
      */
     private record Spare(IntArray ancestor, IntArray preds, IntArray narrowStart, IndexArray predStart) {
         void free() {
@@ -159,17 +165,12 @@ dev.heapchain.util.Trace.mark("dom: idom");
     }
 
     /** Retained sizes, and the tree (see compute). */
-    private static DominatorTree retained(Digraph g, IntArray pre, boolean preSpilled, IntArray idom, int[] roots,
+    private static DominatorTree retained(Digraph g, IntArray pre, boolean preSpilled, IntArray idom,
                                           int count, boolean narrowRetained,
                                           java.util.concurrent.CompletableFuture<TreeOrder> order, Spare spare) {
         int n = g.nodeCount();
         if (preSpilled) {
-            pre.takeMemory(spare.preds());
-            pre.unspill();
-            pre.trim();
-        }
-        for (int r : roots) {
-            pre.set(r, pre.get(r) & ~ROOT_BIT);
+            pre.mapSpilled(); // read-only from here on: nothing writes pre again
         }
         IntArray units = narrowRetained ? IntArray.reuse(spare.ancestor(), count, true) : null;
         LongArray bytes = narrowRetained ? null : LongArray.zeroed(count);

@@ -12,11 +12,8 @@ import dev.heapchain.graph.HeapGraph;
 final class SetRetention {
     private final HeapGraph graph;
     private final DominatorTree tree;
-    /** Dominator-tree entry/exit times by preorder number, for O(1) "is dominated by" tests. */
-    private final int[] enter;
-    private final int[] exit;
-    /** Preorder numbers in dominator-tree order: a subtree is one contiguous range. */
-    private final int[] byEnter;
+    /** Dominator-tree entry/exit positions by DFS number, and numbers by position (see TreeOrder). */
+    private final TreeOrder order;
     /** Walk marks by node (members +epoch, reached -epoch); allocated on the first walk only. */
     private int[] mark;
     private int epoch;
@@ -24,22 +21,19 @@ final class SetRetention {
     SetRetention(HeapGraph graph, DominatorTree tree) {
         this.graph = graph;
         this.tree = tree;
-        TreeOrder order = tree.order();
-        this.enter = order.enter;
-        this.exit = order.exit;
-        this.byEnter = order.byEnter;
+        this.order = tree.order();
     }
 
     /** Position of a reachable node in dominator-tree preorder, or -1. */
     int order(int node) {
         int n = tree.number(node);
-        return n < 0 ? -1 : enter[n];
+        return n < 0 ? -1 : order.enter(n);
     }
 
     /** How many nodes a reachable node dominates, itself included (0 when unreachable). */
     int dominatedCount(int node) {
         int n = tree.number(node);
-        return n < 0 ? 0 : exit[n] - enter[n] + 1;
+        return n < 0 ? 0 : order.exit(n) - order.enter(n) + 1;
     }
 
     /**
@@ -59,22 +53,22 @@ final class SetRetention {
         if (d < 0 || d > 0 && members.contains(tree.nodeAt(d))) {
             return 0;
         }
-        return exit[d] - enter[d] + 1L;
+        return order.exit(d) - order.enter(d) + 1L;
     }
 
     /** Objects in the dominator tree, the virtual root included (position 0). */
     int treeSize() {
-        return byEnter.length;
+        return order.size();
     }
 
     /** The DFS number at a position of the dominator-tree preorder (0: the virtual root). */
     int numberAtTreePosition(int position) {
-        return byEnter[position];
+        return order.numberAt(position);
     }
 
     /** The last position of the subtree of a DFS number. */
     int subtreeEndOfNumber(int number) {
-        return exit[number];
+        return order.exit(number);
     }
 
     /** Hands every node dominated by {@code node} (itself included) to {@code out}. */
@@ -83,8 +77,8 @@ final class SetRetention {
         if (n < 0) {
             return;
         }
-        for (int i = enter[n]; i <= exit[n]; i++) {
-            out.accept(tree.nodeAt(byEnter[i]));
+        for (int i = order.enter(n); i <= order.exit(n); i++) {
+            out.accept(tree.nodeAt(order.numberAt(i)));
         }
     }
 
@@ -92,7 +86,7 @@ final class SetRetention {
     boolean dominates(int a, int b) {
         int na = tree.number(a);
         int nb = tree.number(b);
-        return na >= 0 && nb >= 0 && enter[na] <= enter[nb] && exit[nb] <= exit[na];
+        return na >= 0 && nb >= 0 && order.enter(na) <= order.enter(nb) && order.exit(nb) <= order.exit(na);
     }
 
     /**
@@ -120,8 +114,8 @@ final class SetRetention {
         }
         if (dIsMember) {
             if (retainedNodes != null) {
-                for (int i = enter[d]; i <= exit[d]; i++) {
-                    retainedNodes.accept(tree.nodeAt(byEnter[i]));
+                for (int i = order.enter(d); i <= order.exit(d); i++) {
+                    retainedNodes.accept(tree.nodeAt(order.numberAt(i)));
                 }
             }
             return tree.retainedAt(d);
@@ -137,8 +131,8 @@ final class SetRetention {
         }
         long reachedBytes = walk(d, dNode);
         if (retainedNodes != null) {
-            for (int i = enter[d] + 1; i <= exit[d]; i++) {
-                int v = tree.nodeAt(byEnter[i]);
+            for (int i = order.enter(d) + 1; i <= order.exit(d); i++) {
+                int v = tree.nodeAt(order.numberAt(i));
                 if (mark[v] != -epoch) {
                     retainedNodes.accept(v);
                 }
@@ -175,7 +169,7 @@ final class SetRetention {
                     continue;
                 }
                 int tn = tree.number(t);
-                if (tn < 0 || enter[tn] < enter[d] || exit[tn] > exit[d]) {
+                if (tn < 0 || order.enter(tn) < order.enter(d) || order.exit(tn) > order.exit(d)) {
                     continue; // outside D's subtree: not retained by the set either way
                 }
                 mark[t] = -epoch;

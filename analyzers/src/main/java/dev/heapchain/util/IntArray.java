@@ -72,11 +72,6 @@ public final class IntArray extends NativeArray {
         return heir;
     }
 
-    /** Takes over the memory of {@code donor} (left empty), keeping this array's length at 0: for {@link #unspill} to fill. */
-    public void takeMemory(IntArray donor) {
-        donor.moveMemoryTo(this, 0);
-    }
-
     /**
      * Writes the entries to a temporary file, as {@link #spill()} does, and answers an array of
      * {@code length} uninitialized entries in this array's memory, instead of freeing it; this one

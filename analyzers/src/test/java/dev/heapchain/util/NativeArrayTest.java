@@ -97,8 +97,10 @@ class NativeArrayTest {
         assertEquals(0, label.size(), "the donor is left empty");
         label.add(7); // and usable: it grows again
         assertEquals(7, label.get(0));
-        IntArray spare = IntArray.uninitialized(n / 3); // smaller than pre: unspill grows it
-        pre.takeMemory(spare);
+        IntArray spare = IntArray.uninitialized(n / 3); // smaller than pre: the heir grows
+        IntArray grown = IntArray.reuse(spare, n, false);
+        assertEquals(n, grown.size());
+        grown.set(n - 1, 5);
         pre.unspill();
         assertEquals(n, pre.size());
         for (int i = 0; i < n; i += 1 + i / 10) {
@@ -108,7 +110,7 @@ class NativeArrayTest {
         IntArray small = IntArray.zeroed(16);
         assertEquals(null, small.spillInto(16), "small arrays are not spilled");
         assertEquals(16, small.size(), "and keep their entries");
-        for (IntArray a : new IntArray[] {pre, label, units, spare, small}) {
+        for (IntArray a : new IntArray[] {pre, label, units, spare, grown, small}) {
             a.free();
         }
     }

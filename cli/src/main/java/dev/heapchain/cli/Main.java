@@ -16,6 +16,7 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        dev.heapchain.util.Trace.mark("main");
         // Reports are written whole at the end of a command: stdout is buffered (paths for
         // thousands of objects are tens of thousands of lines) and flushed once before exit.
         // stderr flushes every line: it carries progress and errors as they happen.
@@ -24,6 +25,7 @@ public final class Main implements Runnable {
         int code = run(args, out, err);
         out.flush();
         err.flush();
+        dev.heapchain.util.Trace.mark("exit");
         System.exit(code);
     }
 
@@ -33,8 +35,9 @@ public final class Main implements Runnable {
         try (RunScope scope = RunScope.open()) {
             try {
                 String first = args.length > 0 ? args[0] : null;
-                return commandLine(out, err, first != null && !first.equals("help") && SUBCOMMANDS.containsKey(first) ? first : null)
-                        .execute(args);
+                CommandLine cmd = commandLine(out, err, first != null && !first.equals("help") && SUBCOMMANDS.containsKey(first) ? first : null);
+                dev.heapchain.util.Trace.mark("command line built");
+                return cmd.execute(args);
             } catch (OutOfMemoryError e) {
                 dumpBytes = scope.largestDumpBytes();
                 error = e;
