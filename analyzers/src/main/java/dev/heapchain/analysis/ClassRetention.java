@@ -24,22 +24,84 @@ public final class ClassRetention {
 
     /** Every class with a reachable instance, largest retained first (ties: shallow, instances, name). */
     public static List<Row> compute(HeapAnalysis a) {
+        return compute(a, 1 << 16);
+    }
+
+    /** @param splitFrom trees with at least this many positions are walked in two halves at once */
+    static List<Row> compute(HeapAnalysis a, int splitFrom) {
+        HeapGraph g = a.graph();
+        SetRetention tree = a.setRetention();
+        int classes = g.classes().size();
+        int size = tree.treeSize();
+        // Two threads walk half the positions each; the upper half starts with the path to its
+        // first node (that node's dominators) already on its stack.
+        int split = size / 2;
+        long[][] lower = new long[3][classes];
+        long[][] upper = new long[3][classes];
+        if (size < Math.max(3, splitFrom)) {
+            walk(a, tree, 1, size, lower, false);
+        } else {
+            dev.heapchain.util.Tasks.both(() -> walk(a, tree, 1, split, lower, false),
+                    () -> walk(a, tree, split, size, upper, true));
+        }
+        long[] instances = lower[0];
+        long[] shallow = lower[1];
+        long[] retained = lower[2];
+        for (int c = 0; c < classes; c++) {
+            instances[c] += upper[0][c];
+            shallow[c] += upper[1][c];
+            retained[c] += upper[2][c];
+        }
+        List<Row> rows = new ArrayList<>();
+        for (int c = 0; c < classes; c++) {
+            if (instances[c] > 0) {
+                rows.add(new Row(g.classes().byIndex(c).name(), instances[c], shallow[c], retained[c]));
+            }
+        }
+        rows.sort(Comparator.comparingLong(Row::retainedBytes).reversed()
+                .thenComparing(Comparator.comparingLong(Row::shallowBytes).reversed())
+                .thenComparing(Comparator.comparingLong(Row::instances).reversed())
+                .thenComparing(Row::className));
+        return List.copyOf(rows);
+    }
+
+    /**
+     * Walks tree positions [from, to), adding instances, shallow and counted retained bytes per
+     * class into {@code out[0..2]}. {@code midway}: the walk starts inside the tree, with the
+     * dominators of the node at {@code from} on the path (they are counted by the walk before).
+     */
+    private static void walk(HeapAnalysis a, SetRetention tree, int from, int to, long[][] out, boolean midway) {
         HeapGraph g = a.graph();
         DominatorTree dom = a.dominators();
-        SetRetention tree = a.setRetention();
-        dev.heapchain.util.Trace.mark("class retention: tree order ready");
-        int classes = g.classes().size();
-        long[] instances = new long[classes];
-        long[] shallow = new long[classes];
-        long[] retained = new long[classes];
+        long[] instances = out[0];
+        long[] shallow = out[1];
+        long[] retained = out[2];
         // How many instances of each class are on the current root-to-node path of the tree: an
         // instance counts only when none of its own class is above it.
-        int[] onPath = new int[classes];
-        int size = tree.treeSize();
-        int[] stackEnd = new int[size];
-        int[] stackClass = new int[size];
+        int[] onPath = new int[instances.length];
+        int[] stackEnd = new int[64];
+        int[] stackClass = new int[64];
         int sp = 0;
-        for (int pos = 1; pos < size; pos++) {
+        if (midway) {
+            dev.heapchain.util.IntList up = new dev.heapchain.util.IntList();
+            for (int d = dom.idomNumber(tree.numberAtTreePosition(from)); d > 0; d = dom.idomNumber(d)) {
+                up.add(d);
+            }
+            for (long k = up.size() - 1; k >= 0; k--) {
+                int d = up.get(k);
+                int c = g.classIndex(dom.nodeAt(d));
+                if (c >= 0) {
+                    onPath[c]++;
+                }
+                if (sp == stackEnd.length) {
+                    stackEnd = java.util.Arrays.copyOf(stackEnd, sp * 2);
+                    stackClass = java.util.Arrays.copyOf(stackClass, sp * 2);
+                }
+                stackEnd[sp] = tree.subtreeEndOfNumber(d);
+                stackClass[sp++] = c;
+            }
+        }
+        for (int pos = from; pos < to; pos++) {
             while (sp > 0 && stackEnd[sp - 1] < pos) {
                 sp--;
                 if (stackClass[sp] >= 0) {
@@ -58,20 +120,12 @@ public final class ClassRetention {
                 }
                 onPath[c]++;
             }
+            if (sp == stackEnd.length) {
+                stackEnd = java.util.Arrays.copyOf(stackEnd, sp * 2);
+                stackClass = java.util.Arrays.copyOf(stackClass, sp * 2);
+            }
             stackEnd[sp] = tree.subtreeEndOfNumber(number);
             stackClass[sp++] = c;
         }
-        dev.heapchain.util.Trace.mark("class retention: walked");
-        List<Row> rows = new ArrayList<>();
-        for (int c = 0; c < classes; c++) {
-            if (instances[c] > 0) {
-                rows.add(new Row(g.classes().byIndex(c).name(), instances[c], shallow[c], retained[c]));
-            }
-        }
-        rows.sort(Comparator.comparingLong(Row::retainedBytes).reversed()
-                .thenComparing(Comparator.comparingLong(Row::shallowBytes).reversed())
-                .thenComparing(Comparator.comparingLong(Row::instances).reversed())
-                .thenComparing(Row::className));
-        return List.copyOf(rows);
     }
 }

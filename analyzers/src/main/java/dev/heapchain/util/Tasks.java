@@ -25,4 +25,44 @@ public final class Tasks {
             throw e;
         }
     }
+
+    /**
+     * Runs {@code here} on this thread and {@code there} on a thread of its own (not the common
+     * pool, whose one thread on two cores may be busy), and returns when both are done; an error
+     * in either is rethrown as itself, this thread's first.
+     */
+    public static void both(Runnable here, Runnable there) {
+        Throwable[] failed = new Throwable[1];
+        Thread other = new Thread(() -> {
+            try {
+                there.run();
+            } catch (Throwable t) {
+                failed[0] = t;
+            }
+        }, "heapchain-worker");
+        other.setDaemon(true);
+        other.start();
+        try {
+            here.run();
+        } finally {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    other.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (failed[0] instanceof RuntimeException r) {
+            throw r;
+        }
+        if (failed[0] instanceof Error e) {
+            throw e;
+        }
+    }
 }
