@@ -3,6 +3,7 @@ package dev.heapchain.analysis;
 import dev.heapchain.util.IndexArray;
 import dev.heapchain.util.IntArray;
 import dev.heapchain.util.LongArray;
+import dev.heapchain.util.Trace;
 
 /**
  * Immediate dominators by semi-NCA (Georgiadis, Tarjan, Werneck, "Finding dominators in
@@ -37,12 +38,11 @@ final class Dominators {
         // of 8 and the whole heap is under 32 GiB.
         long totalUnits = g.totalSizeUnits();
         boolean narrowRetained = totalUnits >= 0 && totalUnits <= 0xFFFF_FFFFL;
-dev.heapchain.util.Trace.mark("dom: size scan");
         IntArray pre = IntArray.uninitialized(n);
         pre.fill(-1);
         IntArray parent = IntArray.uninitialized(n + 1L);
         int count = dfs(g, pre, parent);
-dev.heapchain.util.Trace.mark("dom: dfs");
+        Trace.mark("dom: dfs");
 
         // Predecessors in number space. A GC root's only predecessor that matters is the virtual
         // root 0 (nothing is smaller), so its others are not stored: for the implicit
@@ -79,7 +79,7 @@ dev.heapchain.util.Trace.mark("dom: dfs");
         if (!preSpilled) {
             label = IntArray.uninitialized(count);
         }
-dev.heapchain.util.Trace.mark("dom: preds built, pre spilled");
+        Trace.mark("dom: preds built, pre spilled");
 
         // Each node's DFS parent is its largest predecessor below it (a predecessor numbered
         // between them would have discovered it first). Move it to the end of the node's list:
@@ -99,7 +99,6 @@ dev.heapchain.util.Trace.mark("dom: preds built, pre spilled");
             preds.set(best, preds.get(last));
             preds.set(last, p);
         }
-dev.heapchain.util.Trace.mark("dom: parents moved");
         IntArray ancestor = parent;
         IntArray stack = IntArray.uninitialized(Math.max(1, count));
         for (int w = count - 1; w >= 1; w--) {
@@ -119,7 +118,7 @@ dev.heapchain.util.Trace.mark("dom: parents moved");
             label.set(w, s);
         }
         stack.free();
-dev.heapchain.util.Trace.mark("dom: semi loop");
+        Trace.mark("dom: semi loop");
 
         IntArray idom = label; // becomes the dominator, number by number, in increasing order
         idom.set(0, 0);
@@ -131,7 +130,7 @@ dev.heapchain.util.Trace.mark("dom: semi loop");
             }
             idom.set(w, d);
         }
-dev.heapchain.util.Trace.mark("dom: idom");
+        Trace.mark("dom: idom");
 
         // Retained sizes: each object's own size at its number, then every number's total added to
         // its dominator's, bottom-up (dominators have smaller numbers). pre comes back first; the
@@ -202,7 +201,7 @@ dev.heapchain.util.Trace.mark("dom: idom");
                 bytes.set(d, bytes.get(d) + bytes.get(w));
             }
         }
-dev.heapchain.util.Trace.mark("dom: retained");
+        Trace.mark("dom: retained");
         DominatorTree tree = new DominatorTree(pre, idom, units, bytes, count);
         if (order != null) {
             tree.early(vertex, order);

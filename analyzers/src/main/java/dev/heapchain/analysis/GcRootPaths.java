@@ -3,6 +3,7 @@ package dev.heapchain.analysis;
 import dev.heapchain.graph.HeapGraph;
 import dev.heapchain.util.IndexArray;
 import dev.heapchain.util.IntArray;
+import dev.heapchain.util.Trace;
 
 /**
  * Shortest paths from the GC roots: one breadth-first search from all roots at once, in ascending
@@ -70,7 +71,7 @@ public final class GcRootPaths {
             }
         }
         ring.free();
-dev.heapchain.util.Trace.mark("bfs done");
+        Trace.mark("bfs done");
         return new GcRootPaths(graph, via, (int) tail);
     }
 

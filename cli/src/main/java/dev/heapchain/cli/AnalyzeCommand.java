@@ -4,6 +4,7 @@ import dev.heapchain.analysis.chain.Profile;
 import dev.heapchain.report.AnalyzeJson;
 import dev.heapchain.report.AnalyzeText;
 import dev.heapchain.report.Check;
+import dev.heapchain.util.Trace;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -73,7 +74,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         ChainRun run = ChainRun.of(files.get(0), profile, maxLiveEpochs, common, engine, cmd, includeValues, html != null);
         if (json != null) {
             Output.to(json, cmd.getOut(), w -> AnalyzeJson.write(run.document(), w));
-            dev.heapchain.util.Trace.mark("analyze: json written");
+            Trace.mark("analyze: json written");
         }
         if (html != null) {
             Output.to(html, cmd.getOut(), run::writeHtml);
@@ -81,7 +82,6 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (!"-".equals(json) && !"-".equals(html)) {
             AnalyzeText.render(run.summary(), run.report(), cmd.getOut());
         }
-        dev.heapchain.util.Trace.mark("analyze: text written");
         boolean leak = run.report().verdict().leak();
         if (junit != null) {
             JUnitOutput.write(junit, "analyze", List.of(leakCheck(files.get(0), leak, run.report().verdict().reasons())), cmd);

@@ -12,6 +12,7 @@ import dev.heapchain.history.ReportFacts;
 import dev.heapchain.history.ReportReader;
 import dev.heapchain.report.AnalyzeJson;
 import dev.heapchain.report.html.AnalyzeHtml;
+import dev.heapchain.util.Trace;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -56,11 +57,10 @@ record ChainRun(EngineSummary summary, ChainReport report, List<ClassRetention.R
             classes.exceptionally(x -> null).join();
             throw e;
         }
-        dev.heapchain.util.Trace.mark("chain analysis done");
         EngineSummary summary = EngineSummary.of(a);
         HeapOverview overview = withOverview ? HeapOverview.of(a, summary, TOP_OBJECTS) : null;
         ChainRun run = new ChainRun(summary, report, dev.heapchain.util.Tasks.join(classes), overview, includeValues);
-        dev.heapchain.util.Trace.mark("class retention joined");
+        Trace.mark("class retention joined");
         RunScope.current().release(a.graph().file()); // batch commands hold one inflated copy at a time
         return run;
     }

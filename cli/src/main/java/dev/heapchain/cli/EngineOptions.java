@@ -23,7 +23,6 @@ final class EngineOptions {
      */
     HeapAnalysis analyze(Path dump, CommonOptions common, CommandLine cmd, java.util.Set<String> capture,
                          boolean setQueries) {
-        dev.heapchain.util.Trace.mark("engine options");
         int dumpNumber = common.dumpNumber(cmd);
         Warmup.start();
         HprofFile file = RunScope.current().track(HprofFile.open(dump).inflated(common.tmpDir(cmd)));

@@ -1,5 +1,6 @@
 package dev.heapchain.cli;
 
+import dev.heapchain.util.Trace;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,7 +17,7 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        dev.heapchain.util.Trace.mark("main");
+        Trace.mark("main");
         // Reports are written whole at the end of a command: stdout is buffered (paths for
         // thousands of objects are tens of thousands of lines) and flushed once before exit.
         // stderr flushes every line: it carries progress and errors as they happen.
@@ -25,7 +26,7 @@ public final class Main implements Runnable {
         int code = run(args, out, err);
         out.flush();
         err.flush();
-        dev.heapchain.util.Trace.mark("exit");
+        Trace.mark("exit");
         System.exit(code);
     }
 
@@ -36,7 +37,6 @@ public final class Main implements Runnable {
             try {
                 String first = args.length > 0 ? args[0] : null;
                 CommandLine cmd = commandLine(out, err, first != null && !first.equals("help") && SUBCOMMANDS.containsKey(first) ? first : null);
-                dev.heapchain.util.Trace.mark("command line built");
                 return cmd.execute(args);
             } catch (OutOfMemoryError e) {
                 dumpBytes = scope.largestDumpBytes();

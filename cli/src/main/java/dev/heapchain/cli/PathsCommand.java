@@ -7,6 +7,7 @@ import dev.heapchain.analysis.TopObjects;
 import dev.heapchain.graph.HeapClass;
 import dev.heapchain.graph.HeapGraph;
 import dev.heapchain.report.ObjectsReport;
+import dev.heapchain.util.Trace;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -62,7 +63,7 @@ final class PathsCommand implements Callable<Integer> {
         long id = target.object == null ? 0 : parseId(cmd, target.object);
         HeapAnalysis a = engine.analyze(dump, common, cmd);
         HeapGraph g = a.graph();
-dev.heapchain.util.Trace.mark("paths: engine done");
+        Trace.mark("paths: engine done");
         List<Integer> nodes = new ArrayList<>();
         if (target.object != null) {
             int v = g.node(id);
@@ -94,24 +95,22 @@ dev.heapchain.util.Trace.mark("paths: engine done");
             });
         }
         int total = nodes.size();
-dev.heapchain.util.Trace.mark("paths: nodes sorted");
         List<ObjectReport> reports = new ArrayList<>();
         for (int v : nodes.subList(0, Math.min(limit, total))) {
             reports.add(TopObjects.report(a, v));
         }
         EngineSummary s = EngineSummary.of(a);
-dev.heapchain.util.Trace.mark("paths: reports built");
+        Trace.mark("paths: reports built");
         if (json != null) {
             Output.to(json, cmd.getOut(), w -> ObjectsReport.json("heapchain.paths/1", s, reports, VersionProvider.version(), w));
         }
         if (json == null || !json.equals("-")) {
-dev.heapchain.util.Trace.mark("paths: json written");
+            Trace.mark("paths: json written");
             String title = target.object != null ? "Path from a GC root to " + target.object + ":"
                     : "Paths from GC roots to " + Math.min(limit, total) + " of " + total + " instances of " + target.className
                     + " (largest retained size first):";
             ObjectsReport.text(title, s, reports, cmd.getOut());
         }
-dev.heapchain.util.Trace.mark("paths: text written");
         return ExitCode.OK.code();
     }
 

@@ -4,6 +4,7 @@ import dev.heapchain.analysis.HeapAnalysis;
 import dev.heapchain.analysis.RootPath;
 import dev.heapchain.graph.HeapClass;
 import dev.heapchain.graph.HeapGraph;
+import dev.heapchain.util.Trace;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -63,7 +64,7 @@ public final class ChainAnalysis {
         Bookkeeping book = profile.bookkeeping() == null ? null
                 : new Bookkeeping(a, profile.bookkeeping(), bookInstances.toArray(), numbers);
         numbers.read();
-dev.heapchain.util.Trace.mark("chain: numbers read");
+        Trace.mark("chain: numbers read");
         Epochs epochs = new Epochs(all.length);
         Set<Long> sentinels = new HashSet<>(profile.sentinelEpochs());
         for (int i = 0; i < all.length; i++) {
@@ -74,7 +75,7 @@ dev.heapchain.util.Trace.mark("chain: numbers read");
         Containers containers = new Containers(a, profile.container(), containerInstances.toArray());
         List<ChainReport.Chain> chains = new ArrayList<>();
         List<int[]> components = ChainFinder.components(g, all, profile.linkFields());
-dev.heapchain.util.Trace.mark("chain: components");
+        Trace.mark("chain: components");
         List<PinFinder.Target> pinTargets = new ArrayList<>();
         for (int[] members : components) {
             int[] snapshots = Arrays.stream(members).filter(epochs::counts).toArray();
@@ -109,7 +110,7 @@ dev.heapchain.util.Trace.mark("chain: components");
             pinTargets.add(new PinFinder.Target(chains.size() - 1, members, oldest, container));
         }
         java.util.Map<Integer, Integer> chainOf = new java.util.HashMap<>();
-dev.heapchain.util.Trace.mark("chain: chains (retained, paths)");
+        Trace.mark("chain: chains (retained, paths)");
         for (PinFinder.Target t : pinTargets) {
             for (int m : t.members()) {
                 chainOf.put(m, t.chain());
@@ -125,13 +126,11 @@ dev.heapchain.util.Trace.mark("chain: chains (retained, paths)");
             directPins.exceptionally(x -> null).join();
             throw e;
         }
-dev.heapchain.util.Trace.mark("chain: epoch stats");
+        Trace.mark("chain: epoch stats");
         List<List<ChainReport.Pin>> pins = dev.heapchain.util.Tasks.join(directPins);
-dev.heapchain.util.Trace.mark("chain: direct pins");
         if (book != null) {
             book.pins(chains, pinTargets, pins);
         }
-dev.heapchain.util.Trace.mark("chain: bookkeeping pins");
         List<ChainReport.Chain> withPins = new ArrayList<>();
         for (int i = 0; i < chains.size(); i++) {
             ChainReport.Chain c = chains.get(i);
