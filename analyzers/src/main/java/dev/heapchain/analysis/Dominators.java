@@ -138,7 +138,7 @@ final class Dominators {
         // The tree's order, when wanted, takes the predecessor lists' memory.
         IntArray orderMemory = withOrder ? IntArray.reuse(preds, 0, false) : null;
         java.util.concurrent.CompletableFuture<TreeOrder> order = withOrder
-                ? java.util.concurrent.CompletableFuture.supplyAsync(() -> TreeOrder.of(idom, count, orderMemory)) : null;
+                ? dev.heapchain.util.Tasks.start(() -> TreeOrder.of(idom, count, orderMemory)) : null;
         try {
             return retained(g, pre, preSpilled, idom, count, narrowRetained, order,
                     new Spare(ancestor, preds, narrowStart, predStart));

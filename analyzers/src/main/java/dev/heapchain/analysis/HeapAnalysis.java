@@ -65,7 +65,7 @@ public final class HeapAnalysis {
         // that takes them off the dominators' memory peak), then runs the breadth-first search
         // beside the dominators and moves its result to a temporary file as soon as it is done,
         // for the same reason.
-        CompletableFuture<GcRootPaths> paths = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<GcRootPaths> paths = dev.heapchain.util.Tasks.start(() -> {
             graph.spillLookups();
             Trace.mark("lookups spilled");
             GcRootPaths p = GcRootPaths.compute(graph);

@@ -150,7 +150,7 @@ public final class HeapGraphBuilder {
             }
             ids.copy(ids, classCount, 0, total - classCount);
             ids.resize(total - classCount, false);
-            return new Early(classIds, total, CompletableFuture.supplyAsync(() -> resolveEdges(first, ids, classIds)));
+            return new Early(classIds, total, dev.heapchain.util.Tasks.start(() -> resolveEdges(first, ids, classIds)));
         }
 
         /** Gives the pass its ids back in stream order, for the second-pass route; frees the rest. */
@@ -369,7 +369,7 @@ public final class HeapGraphBuilder {
         IntArray ints = IntArray.adopt(raw); // long i is ints 2i (low half) and 2i + 1
         long half = !parallel || e < 1 << 16 ? e : e / 2;
         CompletableFuture<Long> upper = half < e
-                ? CompletableFuture.supplyAsync(() -> resolveRange(index, ints, half, e, false))
+                ? dev.heapchain.util.Tasks.start(() -> resolveRange(index, ints, half, e, false))
                 : CompletableFuture.completedFuture(0L);
         long missing;
         try {

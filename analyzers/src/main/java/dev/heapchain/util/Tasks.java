@@ -3,9 +3,28 @@ package dev.heapchain.util;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
-/** Work on the other core, with its errors rethrown as themselves on join. */
+/**
+ * Work on the other core, with its errors rethrown as themselves on join. Tasks get threads of
+ * their own rather than the common pool's: on two cores that pool has one thread, so a task that
+ * waits there behind another (or behind its own caller, when a pool task forks) runs late.
+ */
 public final class Tasks {
     private Tasks() {
+    }
+
+    /** Runs {@code work} on a new daemon thread; the future completes with its result or its error. */
+    public static <T> CompletableFuture<T> start(java.util.function.Supplier<T> work) {
+        CompletableFuture<T> future = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                future.complete(work.get());
+            } catch (Throwable e) {
+                future.completeExceptionally(e);
+            }
+        }, "heapchain-task");
+        t.setDaemon(true);
+        t.start();
+        return future;
     }
 
     /**

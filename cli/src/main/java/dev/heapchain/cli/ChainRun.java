@@ -49,7 +49,7 @@ record ChainRun(EngineSummary summary, ChainReport report, List<ClassRetention.R
         // The class table of retained sizes reads only the finished graph and dominator tree: it
         // runs on the other core while the chains are analyzed.
         java.util.concurrent.CompletableFuture<List<ClassRetention.Row>> classes =
-                java.util.concurrent.CompletableFuture.supplyAsync(() -> ClassRetention.compute(a));
+                dev.heapchain.util.Tasks.start(() -> ClassRetention.compute(a));
         ChainReport report;
         try {
             report = ChainAnalysis.run(a, profile, maxLiveEpochs);

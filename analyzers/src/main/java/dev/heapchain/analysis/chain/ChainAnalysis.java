@@ -118,7 +118,7 @@ public final class ChainAnalysis {
         }
         // The pin scan reads every reference; it runs on the other core beside the epoch statistics.
         java.util.concurrent.CompletableFuture<List<List<ChainReport.Pin>>> directPins =
-                java.util.concurrent.CompletableFuture.supplyAsync(() -> PinFinder.direct(a, pinTargets, chains.size()));
+                dev.heapchain.util.Tasks.start(() -> PinFinder.direct(a, pinTargets, chains.size()));
         EpochStatsBuilder.Result epochStats;
         try {
             epochStats = EpochStatsBuilder.build(a, epochs, chainOf);
