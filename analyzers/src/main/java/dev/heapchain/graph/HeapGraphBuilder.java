@@ -105,13 +105,18 @@ public final class HeapGraphBuilder {
     private static Resolved resolveEdges(IndexPass first, LongArray mainIds, long[] classIds) {
         IdIndex index = new IdIndex(mainIds, classIds);
         Trace.mark("id index built");
-        Narrowed main = resolve(index, first.rawTargets, true);
-        Narrowed statics = resolve(index, first.classRawTargets, false);
+        long[] mainMissing = new long[1];
+        long[] staticMissing = new long[1];
+        IntArray targets = first.rawTargets.resolve(index, true, mainMissing);
+        IntArray classTargets = RefList.resolveWide(index, first.classRawTargets, false, staticMissing);
         Trace.mark("resolved");
-        IntArray targets = main.missing() == 0 ? main.targets() : dropMissing(main.targets(), first.labels, first.rowStart);
-        IntArray classTargets = statics.missing() == 0 ? statics.targets()
-                : dropMissing(statics.targets(), first.classLabels, first.classRowStart);
-        return new Resolved(index, targets, classTargets, main.missing() + statics.missing());
+        if (mainMissing[0] > 0) {
+            targets = dropMissing(targets, first.labels, first.rowStart);
+        }
+        if (staticMissing[0] > 0) {
+            classTargets = dropMissing(classTargets, first.classLabels, first.classRowStart);
+        }
+        return new Resolved(index, targets, classTargets, mainMissing[0] + staticMissing[0]);
     }
 
     /**
@@ -352,51 +357,6 @@ public final class HeapGraphBuilder {
             sizeUnits.set(w, units);
             totalUnits += units;
         }
-    }
-
-    /** References resolved to nodes (-1: not in the dump), 4 bytes each, and how many were -1. */
-    private record Narrowed(IntArray targets, long missing) {
-    }
-
-    /**
-     * Replaces every raw id by its node, or -1 when the dump lacks it, and narrows the list to 4
-     * bytes per entry in its own memory (it is taken over). On two threads: the lower half writes
-     * each int into the long it has just read; the upper half writes each as the low half of its
-     * own long, and moves down once both halves are done.
-     */
-    private static Narrowed resolve(IdIndex index, LongArray raw, boolean parallel) {
-        long e = raw.size();
-        IntArray ints = IntArray.adopt(raw); // long i is ints 2i (low half) and 2i + 1
-        long half = !parallel || e < 1 << 16 ? e : e / 2;
-        CompletableFuture<Long> upper = half < e
-                ? dev.heapchain.util.Tasks.start(() -> resolveRange(index, ints, half, e, false))
-                : CompletableFuture.completedFuture(0L);
-        long missing;
-        try {
-            missing = resolveRange(index, ints, 0, half, true);
-        } finally {
-            upper.exceptionally(x -> 0L).join(); // it writes into the same memory: let it finish
-        }
-        missing += Tasks.join(upper);
-        for (long i = half; i < e; i++) {
-            ints.set(i, ints.get(2 * i)); // i < 2i: never over an entry still to move
-        }
-        ints.resize(e, false);
-        return new Narrowed(ints, missing);
-    }
-
-    /** Resolves longs [from, to); writes node i at int i ({@code narrow}, safe from the start) or at int 2i. */
-    private static long resolveRange(IdIndex index, IntArray ints, long from, long to, boolean narrow) {
-        long missing = 0;
-        for (long i = from; i < to; i++) {
-            long id = (ints.get(2 * i) & 0xFFFF_FFFFL) | ((long) ints.get(2 * i + 1) << 32);
-            int t = index.indexOf(id);
-            if (t < 0) {
-                missing++;
-            }
-            ints.set(narrow ? i : 2 * i, t);
-        }
-        return missing;
     }
 
     /**

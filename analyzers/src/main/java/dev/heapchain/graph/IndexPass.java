@@ -71,7 +71,8 @@ final class IndexPass extends ClassTableCollector {
     private boolean edgesComplete;
     /** Row starts of instances and arrays (stream order, class objects left out), then the end. */
     IndexArray rowStart;
-    LongArray rawTargets;
+    /** Raw ids of instance and array references, 4 bytes each where they fit (see RefList). */
+    RefList rawTargets;
     CharArray labels;
     /** Rows of class objects, in stream order. */
     IndexArray classRowStart;
@@ -121,7 +122,7 @@ final class IndexPass extends ClassTableCollector {
         this.edgesComplete = collectEdges;
         if (collectEdges) {
             rowStart = IndexArray.growable(1 << 12);
-            rawTargets = LongArray.growable(1 << 12);
+            rawTargets = new RefList();
             labels = CharArray.growable(1 << 12);
             classRowStart = IndexArray.growable(1 << 10);
             classRawTargets = LongArray.growable(1 << 10);
@@ -142,7 +143,10 @@ final class IndexPass extends ClassTableCollector {
     /** Frees what the pass collected for references (when the builder falls back to a second pass). */
     void dropEdges() {
         edgesComplete = false;
-        for (var a : new dev.heapchain.util.NativeArray[] {rawTargets, labels, classRawTargets, classLabels}) {
+        if (rawTargets != null) {
+            rawTargets.free();
+        }
+        for (var a : new dev.heapchain.util.NativeArray[] {labels, classRawTargets, classLabels}) {
             if (a != null) {
                 a.free();
             }
@@ -165,6 +169,9 @@ final class IndexPass extends ClassTableCollector {
         }
         previous = id;
         if (slot != CLASS_OBJECT_SLOT) {
+            if (!anyNonClass && rawTargets != null) {
+                rawTargets.base(id); // the lowest address of a heap written in address order
+            }
             if (ascendingExceptClasses && anyNonClass && Long.compareUnsigned(id, previousNonClass) <= 0) {
                 ascendingExceptClasses = false;
             }
