@@ -103,7 +103,8 @@ public final class HeapGraphBuilder {
 
     /** Builds the id index from the ids of nodes 0..main-1 (taking their memory), then resolves both reference lists. */
     private static Resolved resolveEdges(IndexPass first, LongArray mainIds, long[] classIds) {
-        IdIndex index = new IdIndex(mainIds, classIds);
+        // The pass saw these ids in order, so their common alignment is known already.
+        IdIndex index = new IdIndex(mainIds, classIds, true, first.nonClassIdBits);
         Trace.mark("id index built");
         long[] mainMissing = new long[1];
         long[] staticMissing = new long[1];

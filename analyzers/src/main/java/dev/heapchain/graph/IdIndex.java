@@ -45,6 +45,14 @@ public final class IdIndex {
      * @param extraIds  ids of the nodes that follow, in node order, distinct from the sorted ones
      */
     public IdIndex(LongArray sortedIds, long[] extraIds) {
+        this(sortedIds, extraIds, false, 0);
+    }
+
+    /**
+     * @param bitsKnown  whether {@code offsetBits} is given (else a pass over the ids finds it)
+     * @param offsetBits the OR of (id - first id) over the sorted ids: their common alignment
+     */
+    IdIndex(LongArray sortedIds, long[] extraIds, boolean bitsKnown, long offsetBits) {
         long count = sortedIds.size();
         if (count + extraIds.length > Integer.MAX_VALUE - 8) {
             throw new IllegalStateException("more than 2^31 objects in one dump: " + (count + extraIds.length));
@@ -53,9 +61,12 @@ public final class IdIndex {
         this.main = n;
         this.min = n == 0 ? 0 : sortedIds.get(0);
         this.span = n == 0 ? 0 : sortedIds.get(n - 1) - min;
-        long bits = 0;
-        for (int i = 0; i < n; i++) {
-            bits |= sortedIds.get(i) - min;
+        long bits = offsetBits;
+        if (!bitsKnown) {
+            bits = 0;
+            for (int i = 0; i < n; i++) {
+                bits |= sortedIds.get(i) - min;
+            }
         }
         int shift = bits == 0 ? 0 : Long.numberOfTrailingZeros(bits);
         this.alignShift = shift;
@@ -68,23 +79,26 @@ public final class IdIndex {
         this.bucketShift = s;
         int used = (int) (span >>> s) + 1;
         this.bucketStart = IntArray.uninitialized(used + 1L);
+        // One pass fills the buckets and, when the ids fit, narrows them to 32-bit offsets in
+        // units of their alignment, written over the longs: int i lies inside long i / 2, read.
+        boolean narrowable = Long.compareUnsigned(span >>> shift, 0xFFFF_FFFFL) <= 0;
+        IntArray ints = narrowable ? IntArray.adopt(sortedIds) : null;
         int b = 0;
         for (int i = 0; i < n; i++) {
-            int bucket = (int) ((sortedIds.get(i) - min) >>> s);
+            long id = narrowable ? (ints.get(2L * i) & 0xFFFF_FFFFL) | ((long) ints.get(2L * i + 1) << 32)
+                    : sortedIds.get(i);
+            int bucket = (int) ((id - min) >>> s);
             while (b <= bucket) {
                 bucketStart.set(b++, i);
+            }
+            if (narrowable) {
+                ints.set(i, (int) ((id - min) >>> shift));
             }
         }
         while (b <= used) {
             bucketStart.set(b++, n);
         }
-        if (Long.compareUnsigned(span >>> shift, 0xFFFF_FFFFL) <= 0) {
-            // 32-bit offsets written over the longs: int i lies inside long i / 2, already read.
-            IntArray ints = IntArray.adopt(sortedIds);
-            for (long i = 0; i < n; i++) {
-                long id = (ints.get(2 * i) & 0xFFFF_FFFFL) | ((long) ints.get(2 * i + 1) << 32);
-                ints.set(i, (int) ((id - min) >>> shift));
-            }
+        if (narrowable) {
             ints.resize(n, false);
             ints.trim();
             narrow = ints;

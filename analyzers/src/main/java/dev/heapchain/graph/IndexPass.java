@@ -62,6 +62,9 @@ final class IndexPass extends ClassTableCollector {
     private long previousNonClass;
     private boolean anyNonClass;
     long classObjects;
+    /** The first id of an object that is not a class object, and the OR of every such id's distance from it. */
+    private long firstNonClassId;
+    long nonClassIdBits;
 
     // References, when collected.
     private final boolean collectEdges;
@@ -169,9 +172,13 @@ final class IndexPass extends ClassTableCollector {
         }
         previous = id;
         if (slot != CLASS_OBJECT_SLOT) {
-            if (!anyNonClass && rawTargets != null) {
-                rawTargets.base(id); // the lowest address of a heap written in address order
+            if (!anyNonClass) {
+                firstNonClassId = id;
+                if (rawTargets != null) {
+                    rawTargets.base(id); // the lowest address of a heap written in address order
+                }
             }
+            nonClassIdBits |= id - firstNonClassId;
             if (ascendingExceptClasses && anyNonClass && Long.compareUnsigned(id, previousNonClass) <= 0) {
                 ascendingExceptClasses = false;
             }
