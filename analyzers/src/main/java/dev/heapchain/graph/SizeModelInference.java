@@ -19,7 +19,7 @@ import java.util.Locale;
  * pairs only, so the cost is bounded.
  */
 public final class SizeModelInference {
-    static final int SAMPLES = 1 << 20;
+    static final int SAMPLES = 1 << 18;
     private static final int MAX_DISTANCE = 1 << 16;
     private static final long OBJECT_ARRAY = -HprofBasicType.OBJECT.code();
     /** Highest HPROF basic type code (LONG = 11). */
