@@ -50,11 +50,11 @@ public final class EnginePhases {
         long n = g.nodeCount();
         long e = g.edgeCount();
         System.out.printf("objects (nodes) %,d, references (edges) %,d%n", n, e);
-        System.out.printf("graph arrays: class, size, edge start per node, 12 B x n = %.0f MiB; "
+        System.out.printf("graph arrays: class 4 B, size 2 B, edge start 4 B per node, 10 B x n = %.0f MiB; "
                 + "target + label per edge, 6 B x e = %.0f MiB; id index about 4-8 B x n = %.0f-%.0f MiB%n",
-                12 * n / MIB, 6 * e / MIB, 4 * n / MIB, 8 * n / MIB);
-        System.out.printf("paths: 4 B x n = %.0f MiB; dominator tree: pre, vertex, idom, retained, 20 B x n = %.0f MiB%n",
-                4 * n / MIB, 20 * n / MIB);
+                10 * n / MIB, 6 * e / MIB, 4 * n / MIB, 8 * n / MIB);
+        System.out.printf("paths: 4 B x n = %.0f MiB; dominator tree: pre, idom, retained, 12 B x n = %.0f MiB%n",
+                4 * n / MIB, 12 * n / MIB);
 
         // The breadth-first search alone, for its share of the parallel phase. The analysis goes
         // first, so that its paths and dominator tree make room under a tight -Xmx.
