@@ -76,12 +76,7 @@ public final class ClassRetention {
         long[] instances = out[0];
         long[] shallow = out[1];
         long[] retained = out[2];
-        // How many instances of each class are on the current root-to-node path of the tree: an
-        // instance counts only when none of its own class is above it.
-        int[] onPath = new int[instances.length];
-        int[] stackEnd = new int[64];
-        int[] stackClass = new int[64];
-        int sp = 0;
+        TreePath path = new TreePath(instances.length);
         if (midway) {
             dev.heapchain.util.IntList up = new dev.heapchain.util.IntList();
             for (int d = dom.idomNumber(tree.numberAtTreePosition(from)); d > 0; d = dom.idomNumber(d)) {
@@ -89,25 +84,11 @@ public final class ClassRetention {
             }
             for (long k = up.size() - 1; k >= 0; k--) {
                 int d = up.get(k);
-                int c = g.classIndex(dom.nodeAt(d));
-                if (c >= 0) {
-                    onPath[c]++;
-                }
-                if (sp == stackEnd.length) {
-                    stackEnd = java.util.Arrays.copyOf(stackEnd, sp * 2);
-                    stackClass = java.util.Arrays.copyOf(stackClass, sp * 2);
-                }
-                stackEnd[sp] = tree.subtreeEndOfNumber(d);
-                stackClass[sp++] = c;
+                path.push(tree.subtreeEndOfNumber(d), g.classIndex(dom.nodeAt(d)));
             }
         }
         for (int pos = from; pos < to; pos++) {
-            while (sp > 0 && stackEnd[sp - 1] < pos) {
-                sp--;
-                if (stackClass[sp] >= 0) {
-                    onPath[stackClass[sp]]--;
-                }
-            }
+            path.leaveBefore(pos);
             // By DFS number where the tree allows: one lookup of the node, none of its number.
             int number = tree.numberAtTreePosition(pos);
             int node = dom.nodeAt(number);
@@ -115,17 +96,54 @@ public final class ClassRetention {
             if (c >= 0) {
                 instances[c]++;
                 shallow[c] += g.shallowSize(node);
-                if (onPath[c] == 0) {
+                if (path.count(c) == 0) {
                     retained[c] += dom.retainedAt(number);
                 }
+            }
+            path.push(tree.subtreeEndOfNumber(number), c);
+        }
+    }
+
+    /**
+     * The current root-to-node path of the walk: each entry's last tree position and class, and
+     * how many instances of each class are on it (an instance counts only when none of its own
+     * class is above it). Grows with the tree's depth.
+     */
+    private static final class TreePath {
+        private final int[] onPath;
+        private int[] end = new int[64];
+        private int[] classOf = new int[64];
+        private int size;
+
+        TreePath(int classes) {
+            onPath = new int[classes];
+        }
+
+        /** Enters a node whose subtree ends at position {@code last}; class -1 for class objects. */
+        void push(int last, int c) {
+            if (size == end.length) {
+                end = java.util.Arrays.copyOf(end, size * 2);
+                classOf = java.util.Arrays.copyOf(classOf, size * 2);
+            }
+            end[size] = last;
+            classOf[size++] = c;
+            if (c >= 0) {
                 onPath[c]++;
             }
-            if (sp == stackEnd.length) {
-                stackEnd = java.util.Arrays.copyOf(stackEnd, sp * 2);
-                stackClass = java.util.Arrays.copyOf(stackClass, sp * 2);
+        }
+
+        /** Leaves the nodes whose subtrees end before {@code position}. */
+        void leaveBefore(int position) {
+            while (size > 0 && end[size - 1] < position) {
+                int c = classOf[--size];
+                if (c >= 0) {
+                    onPath[c]--;
+                }
             }
-            stackEnd[sp] = tree.subtreeEndOfNumber(number);
-            stackClass[sp++] = c;
+        }
+
+        int count(int c) {
+            return onPath[c];
         }
     }
 }

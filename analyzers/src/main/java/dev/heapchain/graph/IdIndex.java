@@ -175,38 +175,31 @@ public final class IdIndex {
         return main + extraIds.length;
     }
 
-    /** Moves the arrays to temporary files until {@link #unspill}; no lookups meanwhile. */
+    /** The id column, in whichever form it has. */
+    private dev.heapchain.util.NativeArray column() {
+        return narrow != null ? narrow : wide;
+    }
+
+    /** Moves the arrays to temporary files until {@link #mapSpilled}; no lookups meanwhile. */
     void spill() {
-        if (narrow != null) {
-            narrow.spill();
-        } else {
-            wide.spill();
-        }
+        column().spill();
         bucketStart.spill();
     }
 
     /** Brings back what {@link #spill} moved out, memory-mapped (see NativeArray.mapSpilled). */
     void mapSpilled() {
-        if (narrow != null) {
-            narrow.mapSpilled();
-        } else {
-            wide.mapSpilled();
-        }
+        column().mapSpilled();
         bucketStart.mapSpilled();
     }
 
     /** Gives the memory back; no lookups after this. */
     void free() {
-        if (narrow != null) {
-            narrow.free();
-        } else {
-            wide.free();
-        }
+        column().free();
         bucketStart.free();
     }
 
     /** Bytes held off the heap. */
     public long bytes() {
-        return (narrow != null ? narrow.bytes() : wide.bytes()) + bucketStart.bytes();
+        return column().bytes() + bucketStart.bytes();
     }
 }
