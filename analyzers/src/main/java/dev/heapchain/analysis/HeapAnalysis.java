@@ -250,6 +250,14 @@ public final class HeapAnalysis {
         return thread;
     }
 
+    /**
+     * Reads the values of java.lang.String objects from the dump (one read for all); strings whose
+     * value is missing are absent. For identifiers a report needs (topic names of owners), not bulk.
+     */
+    public Map<Integer, String> readStrings(int[] strings) {
+        return StringValues.decode(graph, strings);
+    }
+
     /** Name of a thread by serial, read from the dump once for all threads; null when unknown. */
     public synchronized String threadName(int serial) {
         if (threadNames == null) {

@@ -26,13 +26,18 @@ public final class CompareJson {
         root.putObject("threshold").put("percent", c.threshold().percent()).put("bytes", c.threshold().bytes());
         ObjectNode verdict = root.putObject("verdict");
         verdict.put("result", c.verdict());
+        verdict.put("outcome", c.outcome().label());
         c.regressions().forEach(verdict.putArray("regressions")::add);
         c.improvements().forEach(verdict.putArray("improvements")::add);
+        c.notes().forEach(verdict.putArray("notes")::add);
         ArrayNode chains = root.putArray("chains");
         for (Comparison.ChainDelta d : c.chains()) {
             ObjectNode o = chains.addObject();
             o.put("key", d.key());
             o.put("status", d.status());
+            o.put("change", d.change());
+            o.put("outcome", d.outcome().label());
+            o.set("across", dev.heapchain.report.AnalyzeJson.reasons(m, d.across()));
             o.set("baseline", chain(m, d.baseline()));
             o.set("current", chain(m, d.current()));
             o.put("snapshotsDelta", d.snapshotsDelta());
@@ -41,6 +46,7 @@ public final class CompareJson {
         ArrayNode ranges = root.putArray("epochRanges");
         for (Comparison.EpochRange r : c.epochRanges()) {
             ObjectNode o = ranges.addObject();
+            o.put("group", r.group());
             o.put("name", r.name());
             o.put("fromEpoch", r.fromEpoch());
             o.put("toEpoch", r.toEpoch());
@@ -82,6 +88,7 @@ public final class CompareJson {
         o.put("dumpFile", r.dumpFile());
         o.put("capturedAtEpochMillis", r.capturedAtEpochMillis());
         o.put("leak", r.leak());
+        o.put("outcome", r.outcome().label());
         o.put("chains", r.chains().size());
         o.put("snapshots", r.chainSnapshots());
         o.put("chainRetainedBytes", r.chainRetainedBytes());
@@ -94,7 +101,7 @@ public final class CompareJson {
             return null;
         }
         return m.createObjectNode().put("snapshots", c.snapshots()).put("minEpoch", c.minEpoch())
-                .put("maxEpoch", c.maxEpoch()).put("retainedBytes", c.retainedBytes());
+                .put("maxEpoch", c.maxEpoch()).put("retainedBytes", c.retainedBytes()).put("outcome", c.outcome().label());
     }
 
     private static ObjectNode row(ObjectMapper m, ReportFacts.ClassRow r) {

@@ -1,5 +1,7 @@
 package dev.heapchain.history;
 
+import dev.heapchain.analysis.chain.Verdicts;
+
 import java.util.List;
 
 /**
@@ -7,21 +9,25 @@ import java.util.List;
  * freshly analyzed dump look the same. Nothing here is an object id: ids change between dumps.
  *
  * @param source         the report or dump file as given
- * @param chains         as in the report: largest retained first
+ * @param maxSnapshots   the limit the report was made with
+ * @param chains         as in the report: worst outcome first, then largest retained
  * @param classes        the report's class histogram, or null when the report has none
  */
 public record ReportFacts(String source, String dumpFile, long capturedAtEpochMillis, long reachableBytes,
-                          int maxLiveEpochs, boolean leak, List<String> reasons, List<Chain> chains,
+                          int maxSnapshots, Verdicts.Outcome outcome, List<Verdicts.Reason> reasons, List<Chain> chains,
                           List<Epoch> epochs, List<ClassRow> classes) {
 
     /**
-     * One chain, named by {@code key}: its container's class and the field path from its GC root,
-     * which stay the same from one dump to the next.
+     * One chain, named by {@code key}: its identity, which stays the same from one dump to the next.
+     *
+     * @param watermark null when the report knew none
      */
-    public record Chain(String key, long snapshots, long minEpoch, long maxEpoch, long retainedBytes, List<Pin> pins) {
-        /** Epochs from the oldest to the newest, inclusive: what --max-live-epochs bounds. */
-        public long span() {
-            return maxEpoch - minEpoch + 1;
+    public record Chain(String key, long snapshots, long minEpoch, long maxEpoch, long retainedBytes, List<Pin> pins,
+                        Verdicts.Watermark watermark, Verdicts.Outcome outcome, List<Verdicts.Reason> reasons) {
+        /** What the verdict rule looks at, for the rule across dumps. */
+        public Verdicts.Evidence evidence() {
+            return new Verdicts.Evidence(key, snapshots, minEpoch, maxEpoch,
+                    pins.stream().map(p -> new Verdicts.PinEvidence(p.kind(), p.label())).toList(), watermark);
         }
     }
 
@@ -32,10 +38,15 @@ public record ReportFacts(String source, String dumpFile, long capturedAtEpochMi
         }
     }
 
-    public record Epoch(long epoch, long count, long retainedBytes) {
+    /** An epoch of one owner group's space: epochs of different groups are never added together. */
+    public record Epoch(String group, long epoch, long count, long retainedBytes) {
     }
 
     public record ClassRow(String className, long instances, long shallowBytes, long retainedBytes) {
+    }
+
+    public boolean leak() {
+        return outcome == Verdicts.Outcome.LEAK;
     }
 
     public long chainSnapshots() {

@@ -27,7 +27,8 @@ public final class TrendJson {
             ObjectNode o = points.addObject();
             o.put("source", p.source());
             o.put("capturedAtEpochMillis", p.capturedAtEpochMillis());
-            o.put("leak", p.leak());
+            o.put("leak", p.outcome() == dev.heapchain.analysis.chain.Verdicts.Outcome.LEAK);
+            o.put("outcome", p.outcome().label());
             o.put("oldestEpoch", p.oldestEpoch());
             o.put("newestEpoch", p.newestEpoch());
             o.put("chainRetainedBytes", p.chainRetainedBytes());
@@ -38,6 +39,9 @@ public final class TrendJson {
         ObjectNode growth = root.putObject("growth");
         growth.set("chainRetainedBytes", fit(m, t.chains()));
         growth.set("liveHeapBytes", fit(m, t.heap()));
+        ObjectNode verdict = root.putObject("verdict");
+        verdict.put("outcome", t.outcome().label());
+        verdict.set("across", dev.heapchain.report.AnalyzeJson.reasons(m, t.across()));
         ObjectNode check = root.putObject("check");
         if (t.limit() == null) {
             check.putNull("limit");

@@ -1,5 +1,7 @@
 package dev.heapchain.history;
 
+import dev.heapchain.analysis.chain.Verdicts;
+
 import java.util.List;
 
 /**
@@ -10,15 +12,18 @@ import java.util.List;
  * @param heap       fit of the live (reachable) heap against time
  * @param limit      the --fail-on-growth limit applied to the chains' fit, or null
  * @param failures   why the growth check failed; empty when it passed or no limit was set
+ * @param outcome    the last dump's outcome with what the first and last dumps show together
+ * @param across     that evidence: chains that grew from the first dump to the last while their oldest
+ *                   epoch stayed put ({@link Verdicts#across})
  */
 public record TrendReport(List<Point> points, double spanHours, Fit chains, Fit heap, Rates.Growth limit,
-                          List<String> failures) {
+                          List<String> failures, Verdicts.Outcome outcome, List<Verdicts.Reason> across) {
 
     /**
      * @param oldestEpoch null when the dump holds no snapshot
      */
     public record Point(String source, long capturedAtEpochMillis, List<ChainLength> chains, Long oldestEpoch,
-                        Long newestEpoch, long chainRetainedBytes, long liveHeapBytes, boolean leak) {
+                        Long newestEpoch, long chainRetainedBytes, long liveHeapBytes, Verdicts.Outcome outcome) {
     }
 
     public record ChainLength(String key, long snapshots) {

@@ -20,19 +20,21 @@ public final class TrendText {
             out.println(t.failed() ? "TREND: GROWTH over " + t.limit().label() : "TREND: growth within " + t.limit().label());
             t.failures().forEach(f -> out.println("  - " + f));
         }
+        out.println("  outcome of the last dump, with what the first and last show together: " + t.outcome().shout());
+        t.across().forEach(r -> out.println("  - [" + r.outcome().label() + "] " + r.text()));
         out.printf(Locale.ROOT, "  snapshot chains: %s%n  live heap:       %s%n", Trends.rate(t.chains()), Trends.rate(t.heap()));
         out.printf(Locale.ROOT, "  fitted by least squares over %d dumps spanning %s; a rate per hour extrapolates beyond that span%n%n",
                 t.points().size(), Trends.span(t.spanHours()));
-        out.printf(Locale.ROOT, "%-24s %-8s %10s %21s %12s %12s  %s%n", "captured (UTC)", "verdict", "snapshots", "epochs",
+        out.printf(Locale.ROOT, "%-24s %-14s %10s %21s %12s %12s  %s%n", "captured (UTC)", "verdict", "snapshots", "epochs",
                 "chains ret.", "live heap", "dump");
         for (TrendReport.Point p : t.points()) {
             long snapshots = p.chains().stream().mapToLong(TrendReport.ChainLength::snapshots).sum();
             String epochs = p.oldestEpoch() == null ? "-" : p.oldestEpoch() + ".." + p.newestEpoch();
-            out.printf(Locale.ROOT, "%-24s %-8s %10s %21s %12s %12s  %s%n", Instant.ofEpochMilli(p.capturedAtEpochMillis()),
-                    p.leak() ? "LEAK" : "no leak", Units.count(snapshots), epochs, Units.bytes(p.chainRetainedBytes()),
+            out.printf(Locale.ROOT, "%-24s %-14s %10s %21s %12s %12s  %s%n", Instant.ofEpochMilli(p.capturedAtEpochMillis()),
+                    p.outcome().shout(), Units.count(snapshots), epochs, Units.bytes(p.chainRetainedBytes()),
                     Units.bytes(p.liveHeapBytes()), p.source());
             p.chains().stream().limit(CHAINS_SHOWN).forEach(c ->
-                    out.printf(Locale.ROOT, "%-24s %-8s %10s  %s%n", "", "", Units.count(c.snapshots()), c.key()));
+                    out.printf(Locale.ROOT, "%-24s %-14s %10s  %s%n", "", "", Units.count(c.snapshots()), c.key()));
         }
         out.flush();
     }

@@ -1,9 +1,12 @@
 package dev.heapchain.history;
 
+import dev.heapchain.analysis.chain.Verdicts;
 import dev.heapchain.report.Units;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 
@@ -49,7 +52,27 @@ public final class Trends {
             failures.add(String.format(Locale.ROOT, "snapshot chains grow by %s, over the limit of %s (fitted over %d dumps spanning %s)",
                     rate(chains), limit.label(), points.size(), span(span)));
         }
-        return new TrendReport(List.copyOf(points), span, chains, heap, limit, List.copyOf(failures));
+        ReportFacts first = sorted.get(0);
+        ReportFacts last = sorted.get(sorted.size() - 1);
+        List<Verdicts.Reason> across = across(first, last);
+        Verdicts.Outcome outcome = Verdicts.Outcome.worse(last.outcome(), across.isEmpty() ? Verdicts.Outcome.NOT_APPLICABLE
+                : Verdicts.outcome(across));
+        return new TrendReport(List.copyOf(points), span, chains, heap, limit, List.copyOf(failures), outcome, across);
+    }
+
+    /** Chains of the first dump that the last dump still holds, judged across the two by the verdict rule. */
+    private static List<Verdicts.Reason> across(ReportFacts first, ReportFacts last) {
+        Map<String, ReportFacts.Chain> before = new HashMap<>();
+        first.chains().forEach(c -> before.put(c.key(), c));
+        List<Verdicts.Reason> out = new ArrayList<>();
+        for (ReportFacts.Chain c : last.chains()) {
+            ReportFacts.Chain b = before.get(c.key());
+            if (b != null) {
+                out.addAll(Verdicts.across(b.evidence(), c.evidence(), Threshold.DEFAULT.countChanged(b.snapshots(), c.snapshots()),
+                        last.maxSnapshots()));
+            }
+        }
+        return List.copyOf(out);
     }
 
     private static boolean exceeds(TrendReport.Fit fit, Rates.Growth limit) {
@@ -70,7 +93,7 @@ public final class Trends {
             newest = newest == null ? c.maxEpoch() : Math.max(newest, c.maxEpoch());
         }
         return new TrendReport.Point(r.source(), r.capturedAtEpochMillis(), List.copyOf(chains), oldest, newest,
-                r.chainRetainedBytes(), r.reachableBytes(), r.leak());
+                r.chainRetainedBytes(), r.reachableBytes(), r.outcome());
     }
 
     /** Ordinary least squares of y on x; x is not constant (checked by the caller). */

@@ -8,15 +8,20 @@ import dev.heapchain.analysis.ClassRetention;
 import dev.heapchain.analysis.EngineSummary;
 import dev.heapchain.analysis.PathStep;
 import dev.heapchain.analysis.RootPath;
+import dev.heapchain.analysis.chain.ChainDiscovery;
 import dev.heapchain.analysis.chain.ChainReport;
+import dev.heapchain.analysis.chain.Verdicts;
 
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 
-/** The {@code heapchain.analyze/1} document, published as docs/schema/analyze-1.schema.json. */
+/**
+ * The {@code heapchain.analyze/2} document, published as docs/schema/analyze-2.schema.json. What
+ * changed from /1 is listed in docs/schema/CHANGES.md.
+ */
 public final class AnalyzeJson {
-    public static final String SCHEMA = "heapchain.analyze/1";
+    public static final String SCHEMA = "heapchain.analyze/2";
     /** Classes kept in "classes", largest retained first: bounds the document on heaps with 50,000 classes. */
     public static final int CLASSES_KEPT = 200;
 
@@ -27,12 +32,49 @@ public final class AnalyzeJson {
         ObjectMapper m = Json.mapper();
         ObjectNode root = Json.engineDocument(m, SCHEMA, toolVersion, s, false);
         root.set("profile", m.valueToTree(r.profile()));
-        root.put("maxLiveEpochs", r.maxLiveEpochs());
-        root.put("targets", r.targets());
-        root.put("unreachableTargets", r.unreachable());
+        root.putObject("limits").put("maxSnapshots", r.maxSnapshots());
+        ObjectNode targets = root.putObject("targets");
+        targets.put("classesPresent", r.targetClassesPresent());
+        targets.put("snapshots", r.targets());
+        targets.put("sentinels", r.sentinels());
+        targets.put("unreachable", r.unreachable());
+        ObjectNode verdict = root.putObject("verdict");
+        verdict.put("outcome", r.verdict().outcome().label());
+        verdict.set("reasons", reasons(m, r.verdict().reasons()));
         root.put("epochRetainedBasis", r.epochRetainedBasis());
-        ArrayNode epochs = root.putArray("epochs");
-        for (ChainReport.EpochStats e : r.epochs()) {
+        ArrayNode groups = root.putArray("groups");
+        for (ChainReport.Group g : r.groups()) {
+            ObjectNode o = groups.addObject();
+            o.put("owner", g.label());
+            o.put("outcome", g.outcome().label());
+            o.put("chainCount", g.chains().size());
+            o.put("snapshots", g.snapshots());
+            o.put("retainedBytes", g.retainedBytes());
+            ArrayNode members = o.putArray("chains");
+            g.chains().forEach(members::add);
+            o.set("epochs", epochs(m, g.epochs()));
+        }
+        ArrayNode chains = root.putArray("chains");
+        for (ChainReport.Chain c : r.chains()) {
+            chains.add(chain(m, c));
+        }
+        ArrayNode discovered = root.putArray("discovered");
+        for (ChainDiscovery.Candidate c : r.discovered()) {
+            discovered.addObject().put("class", c.className()).put("linkField", c.linkField())
+                    .put("epochField", c.epochField()).put("instances", c.instances()).put("chains", c.chains())
+                    .put("longestChain", c.longestChain()).put("command", c.command(s.dump().file()));
+        }
+        ArrayNode classRows = root.putArray("classes");
+        for (ClassRetention.Row c : classes.subList(0, Math.min(CLASSES_KEPT, classes.size()))) {
+            classRows.addObject().put("class", c.className()).put("instances", c.instances())
+                    .put("shallowBytes", c.shallowBytes()).put("retainedBytes", c.retainedBytes());
+        }
+        return root;
+    }
+
+    private static ArrayNode epochs(ObjectMapper m, List<ChainReport.EpochStats> stats) {
+        ArrayNode epochs = m.createArrayNode();
+        for (ChainReport.EpochStats e : stats) {
             ObjectNode o = epochs.addObject();
             o.put("epoch", e.epoch());
             o.put("count", e.count());
@@ -47,20 +89,15 @@ public final class AnalyzeJson {
                 }
             }
         }
-        ArrayNode chains = root.putArray("chains");
-        for (ChainReport.Chain c : r.chains()) {
-            chains.add(chain(m, c));
+        return epochs;
+    }
+
+    public static ArrayNode reasons(ObjectMapper m, List<Verdicts.Reason> reasons) {
+        ArrayNode out = m.createArrayNode();
+        for (Verdicts.Reason x : reasons) {
+            out.addObject().put("outcome", x.outcome().label()).put("kind", x.kind()).put("chain", x.chain()).put("text", x.text());
         }
-        ArrayNode classRows = root.putArray("classes");
-        for (ClassRetention.Row c : classes.subList(0, Math.min(CLASSES_KEPT, classes.size()))) {
-            classRows.addObject().put("class", c.className()).put("instances", c.instances())
-                    .put("shallowBytes", c.shallowBytes()).put("retainedBytes", c.retainedBytes());
-        }
-        ObjectNode verdict = root.putObject("verdict");
-        verdict.put("leak", r.verdict().leak());
-        ArrayNode reasons = verdict.putArray("reasons");
-        r.verdict().reasons().forEach(reasons::add);
-        return root;
+        return out;
     }
 
     public static void write(EngineSummary s, ChainReport r, List<ClassRetention.Row> classes, String toolVersion, Writer out)
@@ -77,6 +114,32 @@ public final class AnalyzeJson {
 
     private static ObjectNode chain(ObjectMapper m, ChainReport.Chain c) {
         ObjectNode o = m.createObjectNode();
+        o.put("identity", c.identity());
+        o.put("outcome", c.outcome().label());
+        o.set("reasons", reasons(m, c.reasons()));
+        ChainReport.Owner owner = c.owner();
+        ObjectNode ow = o.putObject("owner");
+        ow.put("label", owner.label());
+        putNullable(ow, "class", owner.className());
+        putNullable(ow, "objectId", owner.objectId() == null ? null : Units.hexId(owner.objectId()));
+        putNullable(ow, "field", owner.field());
+        putNullable(ow, "detail", owner.detail());
+        Verdicts.Watermark w = c.watermark();
+        if (w == null) {
+            o.putNull("watermark");
+        } else {
+            ObjectNode x = o.putObject("watermark");
+            x.put("field", w.field());
+            x.put("liveEpochsHead", w.head());
+            x.put("value", w.value());
+            x.put("below", w.below());
+            x.put("above", w.above());
+            if (w.written() == null) {
+                x.putNull("written");
+            } else {
+                x.put("written", w.written());
+            }
+        }
         if (c.containerId() == null) {
             o.putNull("container");
         } else {
@@ -85,11 +148,6 @@ public final class AnalyzeJson {
         o.put("length", c.length());
         o.put("minEpoch", c.minEpoch());
         o.put("maxEpoch", c.maxEpoch());
-        o.put("missingEpochs", c.missingEpochs());
-        ArrayNode gaps = o.putArray("gaps");
-        for (ChainReport.Gap g : c.gaps()) {
-            gaps.addObject().put("fromEpoch", g.fromEpoch()).put("toEpoch", g.toEpoch());
-        }
         o.put("retainedBytes", c.retainedBytes());
         o.putObject("oldest").put("objectId", Units.hexId(c.oldestObjectId())).put("class", c.oldestClass());
         o.put("rootKind", c.rootKind());

@@ -26,12 +26,12 @@ import java.util.stream.Stream;
 final class AnalyzeBatch {
     private final AnalyzeCommand command;
     private final Profile profile;
-    private final int maxLiveEpochs;
+    private final int maxSnapshots;
 
-    AnalyzeBatch(AnalyzeCommand command, Profile profile, int maxLiveEpochs) {
+    AnalyzeBatch(AnalyzeCommand command, Profile profile, int maxSnapshots) {
         this.command = command;
         this.profile = profile;
-        this.maxLiveEpochs = maxLiveEpochs;
+        this.maxSnapshots = maxSnapshots;
     }
 
     /** Files as given, with each folder replaced by its *.hprof and *.hprof.gz files, sorted by name. */
@@ -78,7 +78,7 @@ final class AnalyzeBatch {
         List<AnalyzeBatchText.Row> rows = new ArrayList<>();
         List<Check> checks = new ArrayList<>();
         boolean unreadable = false;
-        boolean leak = false;
+        boolean failed = false;
         for (int i = 0; i < dumps.size(); i++) {
             Path dump = dumps.get(i);
             if (!command.common.quiet) {
@@ -86,14 +86,14 @@ final class AnalyzeBatch {
                 err.flush();
             }
             try {
-                ChainRun run = ChainRun.of(dump, profile, maxLiveEpochs, command.common, command.engine, cmd);
+                ChainRun run = ChainRun.of(dump, profile, maxSnapshots, command.common, command.engine, cmd);
                 if (jsonDir != null) {
                     Output.to(jsonDir.resolve(reportName(dump)).toString(), cmd.getOut(), w -> AnalyzeJson.write(run.document(), w));
                 }
                 ChainReport r = run.report();
                 rows.add(row(dump, r));
-                checks.add(AnalyzeCommand.leakCheck(dump, r.verdict().leak(), r.verdict().reasons()));
-                leak |= r.verdict().leak();
+                checks.add(AnalyzeCommand.leakCheck(dump, r.verdict()));
+                failed |= command.fails(r.verdict().outcome());
             } catch (RuntimeException e) {
                 if (Errors.classify(e) != ExitCode.UNREADABLE_DUMP && !(e instanceof UncheckedIOException)) {
                     throw e;
@@ -110,16 +110,16 @@ final class AnalyzeBatch {
         if (command.junit != null) {
             JUnitOutput.write(command.junit, "analyze", checks, cmd);
         }
-        return unreadable ? ExitCode.UNREADABLE_DUMP.code() : leak && command.failOnLeak ? ExitCode.LEAK.code() : ExitCode.OK.code();
+        return unreadable ? ExitCode.UNREADABLE_DUMP.code() : failed ? ExitCode.LEAK.code() : ExitCode.OK.code();
     }
 
     private static AnalyzeBatchText.Row row(Path dump, ChainReport r) {
         long snapshots = r.chains().stream().mapToLong(ChainReport.Chain::length).sum();
         long retained = r.chains().stream().mapToLong(ChainReport.Chain::retainedBytes).sum();
-        // Chains come largest first: the worst pin is the first pin of the first chain that has one.
+        // Chains come worst first, then largest: the worst pin is the first pin of the first chain that has one.
         String pin = r.chains().stream().flatMap(c -> c.pins().stream()).findFirst()
                 .map(p -> p.kind() + ": " + p.holderClass() + (p.field() == null ? "" : "." + p.field())).orElse("-");
-        return new AnalyzeBatchText.Row(dump.toString(), r.verdict().leak(), r.chains().size(), snapshots, retained, pin);
+        return new AnalyzeBatchText.Row(dump.toString(), r.verdict().outcome(), r.chains().size(), snapshots, retained, pin);
     }
 
     /** The --json folder: created when missing; "-" and name clashes are usage errors. */

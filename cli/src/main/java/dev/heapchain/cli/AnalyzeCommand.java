@@ -1,6 +1,8 @@
 package dev.heapchain.cli;
 
+import dev.heapchain.analysis.chain.ChainReport;
 import dev.heapchain.analysis.chain.Profile;
+import dev.heapchain.analysis.chain.Verdicts;
 import dev.heapchain.report.AnalyzeJson;
 import dev.heapchain.report.AnalyzeText;
 import dev.heapchain.report.Check;
@@ -19,8 +21,10 @@ import java.util.concurrent.Callable;
 @Command(name = "analyze", header = "Finds snapshot chains, what they retain by epoch, what pins them; gives a verdict.",
         mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Finds snapshot chains: retained size by epoch, each chain's owner and path from a GC root,",
-                "what pins it, and a verdict. The built-in 'automq' profile covers Kafka's",
-                "org.apache.kafka.timeline.Snapshot in SnapshotRegistry (and AutoMQ's RegistryRef);",
+                "its trim watermark, what pins it, and a verdict: LEAK (a pin or a breached watermark),",
+                "SUSPECT (more than --max-snapshots waiting, no evidence), no leak, or not applicable.",
+                "The built-in 'automq' profile covers Kafka's org.apache.kafka.timeline.Snapshot in",
+                "SnapshotRegistry (controllers, coordinator shards) and AutoMQ's RegistryRef;",
                 "--class/--epoch-field/--link-field describe any other class that carries an epoch.",
                 "Several dumps, or a folder (its *.hprof and *.hprof.gz, by name), give one summary table."})
 final class AnalyzeCommand implements Callable<Integer> {
@@ -43,7 +47,10 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--fail-on-leak", description = "Exit with code 4 when the verdict is LEAK (for any dump).")
     boolean failOnLeak;
 
-    @Option(names = "--json", paramLabel = "FILE|-|DIR", description = {"Write the heapchain.analyze/1 JSON document to FILE, or to stdout with -.",
+    @Option(names = "--fail-on-suspect", description = "Exit with code 4 when the verdict is LEAK or SUSPECT (for any dump).")
+    boolean failOnSuspect;
+
+    @Option(names = "--json", paramLabel = "FILE|-|DIR", description = {"Write the heapchain.analyze/2 JSON document to FILE, or to stdout with -.",
             "With several dumps: a folder, which gets one report per dump (DUMP-NAME.json)."})
     String json;
 
@@ -62,16 +69,16 @@ final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() {
         CommandLine cmd = spec.commandLine();
         Profile profile = profileOptions.profile(cmd);
-        int maxLiveEpochs = profileOptions.maxLiveEpochs(cmd);
+        int maxSnapshots = profileOptions.maxSnapshots(cmd);
         List<Path> files = AnalyzeBatch.expand(dumps, cmd);
         if (dumps.size() > 1 || Files.isDirectory(dumps.get(0))) {
             if (html != null) {
                 throw new CommandLine.ParameterException(cmd, "--html takes one dump; with several, use --json DIR and open each report");
             }
-            return new AnalyzeBatch(this, profile, maxLiveEpochs).run(files);
+            return new AnalyzeBatch(this, profile, maxSnapshots).run(files);
         }
         Output.checkOneOnStdout(cmd, json, html);
-        ChainRun run = ChainRun.of(files.get(0), profile, maxLiveEpochs, common, engine, cmd, includeValues, html != null);
+        ChainRun run = ChainRun.of(files.get(0), profile, maxSnapshots, common, engine, cmd, includeValues, html != null);
         if (json != null) {
             Output.to(json, cmd.getOut(), w -> AnalyzeJson.write(run.document(), w));
             Trace.mark("analyze: json written");
@@ -82,15 +89,22 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (!"-".equals(json) && !"-".equals(html)) {
             AnalyzeText.render(run.summary(), run.report(), cmd.getOut());
         }
-        boolean leak = run.report().verdict().leak();
+        Verdicts.Outcome outcome = run.report().verdict().outcome();
         if (junit != null) {
-            JUnitOutput.write(junit, "analyze", List.of(leakCheck(files.get(0), leak, run.report().verdict().reasons())), cmd);
+            JUnitOutput.write(junit, "analyze", List.of(leakCheck(files.get(0), run.report().verdict())), cmd);
         }
-        return leak && failOnLeak ? ExitCode.LEAK.code() : ExitCode.OK.code();
+        return fails(outcome) ? ExitCode.LEAK.code() : ExitCode.OK.code();
     }
 
-    static Check leakCheck(Path dump, boolean leak, List<String> reasons) {
-        return Check.of("analyze", "leak verdict: " + dump, leak, reasons,
-                List.of("verdict: " + (leak ? "LEAK" : "no leak")));
+    /** Whether an outcome fails the run, by --fail-on-leak and --fail-on-suspect. */
+    boolean fails(Verdicts.Outcome outcome) {
+        return failOnLeak && outcome == Verdicts.Outcome.LEAK || failOnSuspect && outcome.atLeast(Verdicts.Outcome.SUSPECT);
+    }
+
+    /** The JUnit case: failed on LEAK, and on SUSPECT too (a CI report shows what a human should look at). */
+    static Check leakCheck(Path dump, ChainReport.Verdict v) {
+        return Check.of("analyze", "leak verdict: " + dump, v.outcome().atLeast(Verdicts.Outcome.SUSPECT),
+                v.reasons().stream().map(r -> "[" + r.outcome().label() + "] " + r.text()).toList(),
+                List.of("verdict: " + v.outcome().shout()));
     }
 }

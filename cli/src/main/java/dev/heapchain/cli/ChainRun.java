@@ -32,19 +32,19 @@ record ChainRun(EngineSummary summary, ChainReport report, List<ClassRetention.R
     /** Largest objects listed in the HTML report; the `top` command lists more. */
     static final int TOP_OBJECTS = 10;
 
-    static ChainRun of(Path dump, Profile profile, int maxLiveEpochs, CommonOptions common, EngineOptions engine,
+    static ChainRun of(Path dump, Profile profile, int maxSnapshots, CommonOptions common, EngineOptions engine,
                        picocli.CommandLine cmd) {
-        return of(dump, profile, maxLiveEpochs, common, engine, cmd, false, false);
+        return of(dump, profile, maxSnapshots, common, engine, cmd, false, false);
     }
 
-    static ChainRun of(Path dump, Profile profile, int maxLiveEpochs, CommonOptions common, EngineOptions engine,
+    static ChainRun of(Path dump, Profile profile, int maxSnapshots, CommonOptions common, EngineOptions engine,
                        picocli.CommandLine cmd, boolean includeValues, boolean withOverview) {
-        return of(engine.analyze(dump, common, cmd, profile.captureClasses(), true), profile, maxLiveEpochs, includeValues,
+        return of(engine.analyze(dump, common, cmd, profile.captureClasses(), true), profile, maxSnapshots, includeValues,
                 withOverview);
     }
 
     /** From a graph already built (demo builds its own, without the CLI's dump options). */
-    static ChainRun of(HeapAnalysis a, Profile profile, int maxLiveEpochs, boolean includeValues, boolean withOverview) {
+    static ChainRun of(HeapAnalysis a, Profile profile, int maxSnapshots, boolean includeValues, boolean withOverview) {
         a.includeValues(includeValues);
         // The class table of retained sizes reads only the finished graph and dominator tree: it
         // runs on the other core while the chains are analyzed.
@@ -52,7 +52,7 @@ record ChainRun(EngineSummary summary, ChainReport report, List<ClassRetention.R
                 dev.heapchain.util.Tasks.start(() -> ClassRetention.compute(a));
         ChainReport report;
         try {
-            report = ChainAnalysis.run(a, profile, maxLiveEpochs);
+            report = ChainAnalysis.run(a, profile, maxSnapshots);
         } catch (RuntimeException | Error e) {
             classes.exceptionally(x -> null).join();
             throw e;

@@ -76,7 +76,8 @@ final class DemoCommand implements Callable<Integer> {
             long snapshots = r.chains().stream().mapToLong(ChainReport.Chain::length).sum();
             long retained = r.chains().stream().mapToLong(ChainReport.Chain::retainedBytes).sum();
             stdout.printf(Locale.ROOT, "%-6s %s: %s snapshots in %d chains retain %s%n", v.cliName(),
-                    r.verdict().leak() ? "LEAK    " : "no leak ", Units.count(snapshots), r.chains().size(), Units.bytes(retained));
+                    String.format(Locale.ROOT, "%-8s", r.verdict().outcome().shout()), Units.count(snapshots), r.chains().size(),
+                    Units.bytes(retained));
             r.chains().stream().flatMap(c -> c.pins().stream()).findFirst()
                     .ifPresent(p -> stdout.println("       why: " + p.explanation()));
             stdout.printf(Locale.ROOT, "       dump %s%n       reports %s, %s%n%n", dump, json, html);

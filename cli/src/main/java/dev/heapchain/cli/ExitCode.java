@@ -5,11 +5,11 @@ import java.util.Map;
 
 /** Every exit code heapchain uses. The help's exit-code list is generated from this enum. */
 public enum ExitCode {
-    OK(0, "Done; no leak found."),
+    OK(0, "Done: no leak, a SUSPECT chain without --fail-on-suspect, not applicable, or a LEAK without --fail-on-leak."),
     INTERNAL_ERROR(1, "Internal error (a bug: please report it with the command line), or out of memory (the message says how much heap to give)."),
     USAGE(2, "Usage error: unknown command or option, or a bad value."),
     UNREADABLE_DUMP(3, "The dump is unreadable or unsupported (the message names the offset)."),
-    LEAK(4, "A leak or failed check was found and --fail-on-leak (or another --fail-on option) was given.");
+    LEAK(4, "A LEAK was found with --fail-on-leak, a LEAK or SUSPECT with --fail-on-suspect, or another --fail-on check failed.");
 
     private final int code;
     private final String meaning;

@@ -25,15 +25,17 @@ final class ProfileOptions {
     @Option(names = "--link-field", paramLabel = "NAME", description = "Ad-hoc profile: a field linking snapshots, e.g. prev (repeatable).")
     List<String> linkFields;
 
-    @Option(names = "--max-live-epochs", paramLabel = "N", defaultValue = "32",
-            description = "A chain longer than this, or whose oldest epoch trails the newest by more, is a leak (default: ${DEFAULT-VALUE}).")
-    int maxLiveEpochs;
+    @Option(names = {"--max-snapshots", "--max-live-epochs"}, paramLabel = "N", defaultValue = "32",
+            description = {"Snapshots a chain may keep waiting above its owner's trim watermark (or, with no watermark",
+                    "known, hold) before it is SUSPECT; a count, never an epoch difference (default: ${DEFAULT-VALUE}).",
+                    "LEAK needs evidence: a pin or a breached watermark."})
+    int maxSnapshots;
 
-    int maxLiveEpochs(CommandLine cmd) {
-        if (maxLiveEpochs < 1) {
-            throw new CommandLine.ParameterException(cmd, "--max-live-epochs must be 1 or more, not " + maxLiveEpochs);
+    int maxSnapshots(CommandLine cmd) {
+        if (maxSnapshots < 1) {
+            throw new CommandLine.ParameterException(cmd, "--max-snapshots must be 1 or more, not " + maxSnapshots);
         }
-        return maxLiveEpochs;
+        return maxSnapshots;
     }
 
     Profile profile(CommandLine cmd) {

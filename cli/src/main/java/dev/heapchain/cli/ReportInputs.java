@@ -45,7 +45,7 @@ final class ReportInputs {
                 throw new Errors.UserError(ExitCode.UNREADABLE_DUMP, e.getMessage());
             }
         }
-        ChainRun run = ChainRun.of(input, profile.profile(cmd), profile.maxLiveEpochs(cmd), common, engine, cmd);
+        ChainRun run = ChainRun.of(input, profile.profile(cmd), profile.maxSnapshots(cmd), common, engine, cmd);
         return run.facts(input.toString());
     }
 

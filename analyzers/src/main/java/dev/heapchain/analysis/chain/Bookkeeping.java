@@ -25,12 +25,14 @@ final class Bookkeeping {
     private final NumberReader numbers;
     private final List<Handle> handles = new ArrayList<>();
     private final Map<Integer, List<NumberReader.Slot>> lists = new LinkedHashMap<>();
+    private final String liveEpochsField;
 
     /** @param instances the reachable instances of the profile's classes, ascending */
     Bookkeeping(HeapAnalysis a, Profile.Bookkeeping profile, int[] instances, NumberReader numbers) {
         this.a = a;
         this.g = a.graph();
         this.numbers = numbers;
+        this.liveEpochsField = profile.liveEpochsField();
         for (int v : instances) {
             int list = Fields.target(g, v, profile.liveEpochsField());
             int container = profile.containerField() == null ? -1 : Fields.target(g, v, profile.containerField());
@@ -48,17 +50,45 @@ final class Bookkeeping {
         }
     }
 
-    /** Adds a pin to each chain whose owner a stalled list's handles point to. Call after the read. */
-    void pins(List<ChainReport.Chain> chains, List<PinFinder.Target> targets, List<List<ChainReport.Pin>> pins) {
-        for (Map.Entry<Integer, List<NumberReader.Slot>> entry : lists.entrySet()) {
-            int list = entry.getKey();
-            List<Long> values = new ArrayList<>();
-            for (NumberReader.Slot s : entry.getValue()) {
-                Long v = numbers.value(s);
-                if (v != null) {
-                    values.add(v);
+    String liveEpochsField() {
+        return liveEpochsField;
+    }
+
+    /**
+     * The head of the live-epoch list whose handles point to this container: the epoch trimming
+     * deletes up to. Null when no handle points to it or its list is empty. Call after the read.
+     */
+    Long headOf(int container) {
+        for (Handle h : handles) {
+            if (h.container() == container && h.list() >= 0) {
+                List<Long> values = values(h.list());
+                if (!values.isEmpty()) {
+                    return values.get(0);
                 }
             }
+        }
+        return null;
+    }
+
+    private List<Long> values(int list) {
+        List<Long> values = new ArrayList<>();
+        for (NumberReader.Slot s : lists.get(list)) {
+            Long v = numbers.value(s);
+            if (v != null) {
+                values.add(v);
+            }
+        }
+        return values;
+    }
+
+    /**
+     * Adds a pin to each chain whose owner a stalled list's handles point to. Call after the read.
+     *
+     * @param minEpochs each chain's oldest epoch, by chain index
+     */
+    void pins(List<Long> minEpochs, List<PinFinder.Target> targets, List<List<ChainReport.Pin>> pins) {
+        for (int list : lists.keySet()) {
+            List<Long> values = values(list);
             if (values.isEmpty()) {
                 continue;
             }
@@ -80,20 +110,20 @@ final class Bookkeeping {
             }
             for (PinFinder.Target t : targets) {
                 if (t.container() >= 0 && t.container() == container) {
-                    pins.get(t.chain()).add(pin(list, values, head, handleClass, chains.get(t.chain())));
+                    pins.get(t.chain()).add(pin(list, values, head, handleClass, minEpochs.get(t.chain())));
                 }
             }
         }
     }
 
-    private ChainReport.Pin pin(int list, List<Long> values, long head, String handleClass, ChainReport.Chain chain) {
+    private ChainReport.Pin pin(int list, List<Long> values, long head, String handleClass, long minEpoch) {
         String summary = summarize(values);
         String sentence = String.format(Locale.ROOT,
                 "The live-epoch list %s %s (%s, %,d entries) starts with epoch %d, but no reachable %s carries epoch %d: "
                         + "the handle for epoch %d was dropped without being released, so the head of the list never changes "
                         + "and trimming, which runs only when the head changes, cannot run; the chain keeps every snapshot from epoch %d on.",
                 a.displayClass(list), PinFinder.hex(g.id(list)), summary, values.size(), head, handleClass, head, head,
-                chain.minEpoch());
+                minEpoch);
         return new ChainReport.Pin("bookkeeping", sentence, g.id(list), a.displayClass(list), null, null, a.pathTo(list),
                 summary, (long) values.size(), head);
     }

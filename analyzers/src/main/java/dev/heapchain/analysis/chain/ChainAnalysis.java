@@ -4,40 +4,52 @@ import dev.heapchain.analysis.HeapAnalysis;
 import dev.heapchain.analysis.RootPath;
 import dev.heapchain.graph.HeapClass;
 import dev.heapchain.graph.HeapGraph;
+import dev.heapchain.util.IntList;
+import dev.heapchain.util.Tasks;
 import dev.heapchain.util.Trace;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Finds snapshot chains in an analysed heap: the profile's target objects, their epochs, the chains
  * they form over the link fields, what each chain and each epoch retains, who owns each chain and
- * what pins it, and the verdict.
+ * its trim watermark, what pins it, and the verdict ({@link Verdicts}).
  */
 public final class ChainAnalysis {
+    /** Classes listed by discovery when the profile does not apply. */
+    static final int DISCOVERED_SHOWN = 10;
+
     private ChainAnalysis() {
     }
 
-    public static ChainReport run(HeapAnalysis a, Profile profile, int maxLiveEpochs) {
+    public static ChainReport run(HeapAnalysis a, Profile profile, int maxSnapshots) {
         HeapGraph g = a.graph();
-        // One scan over all objects finds the targets and the instances the bookkeeping and
-        // container rules look at (each scan of 15 M objects costs ~0.05 s).
+        // One scan over all objects finds the targets and the instances the bookkeeping, container
+        // and owner rules look at (each scan of 15 M objects costs ~0.05 s).
         List<String> bookClasses = profile.bookkeeping() == null ? List.of() : profile.bookkeeping().classes();
         List<String> containerClasses = profile.container() == null || profile.container().classes() == null
                 ? List.of() : profile.container().classes();
         boolean[] targetClasses = classMask(g, profile.targetClasses());
         boolean[] bookMask = classMask(g, bookClasses);
         boolean[] containerMask = classMask(g, containerClasses);
-        dev.heapchain.util.IntList found = new dev.heapchain.util.IntList();
-        dev.heapchain.util.IntList bookInstances = new dev.heapchain.util.IntList();
-        dev.heapchain.util.IntList containerInstances = new dev.heapchain.util.IntList();
+        boolean[] ownerMask = classMask(g, profile.owners().stream().map(Profile.Owner::className).toList());
+        IntList found = new IntList();
+        IntList bookInstances = new IntList();
+        IntList containerInstances = new IntList();
+        IntList ownerInstances = new IntList();
         long unreachable = 0;
         for (int v = 0, n = g.nodeCount(); v < n; v++) {
             int c = g.classIndex(v); // negative for class objects
-            if (c < 0 || !(targetClasses[c] || bookMask[c] || containerMask[c])) {
+            if (c < 0 || !(targetClasses[c] || bookMask[c] || containerMask[c] || ownerMask[c])) {
                 continue;
             }
             boolean reachable = a.dominators().isReachable(v);
@@ -54,7 +66,11 @@ public final class ChainAnalysis {
             if (reachable && containerMask[c]) {
                 containerInstances.add(v);
             }
+            if (reachable && ownerMask[c]) {
+                ownerInstances.add(v);
+            }
         }
+        boolean present = found.size() > 0 || unreachable > 0;
         int[] all = found.toArray();
         NumberReader numbers = new NumberReader(g);
         NumberReader.Slot[] slots = new NumberReader.Slot[all.length];
@@ -63,7 +79,9 @@ public final class ChainAnalysis {
         }
         Bookkeeping book = profile.bookkeeping() == null ? null
                 : new Bookkeeping(a, profile.bookkeeping(), bookInstances.toArray(), numbers);
+        Owners owners = new Owners(a, profile.owners(), ownerInstances.toArray(), numbers);
         numbers.read();
+        owners.readDetails();
         Trace.mark("chain: numbers read");
         Epochs epochs = new Epochs(all.length);
         Set<Long> sentinels = new HashSet<>(profile.sentinelEpochs());
@@ -73,76 +91,160 @@ public final class ChainAnalysis {
         }
 
         Containers containers = new Containers(a, profile.container(), containerMask, containerInstances.toArray());
-        List<ChainReport.Chain> chains = new ArrayList<>();
+        List<Draft> drafts = new ArrayList<>();
         List<int[]> components = ChainFinder.components(g, all, profile.linkFields());
         Trace.mark("chain: components");
-        List<PinFinder.Target> pinTargets = new ArrayList<>();
         for (int[] members : components) {
             int[] snapshots = Arrays.stream(members).filter(epochs::counts).toArray();
             if (snapshots.length == 0) {
                 continue;
             }
-            int oldest = snapshots[0];
-            int newest = snapshots[0];
-            long min = Long.MAX_VALUE;
-            long max = Long.MIN_VALUE;
-            for (int v : snapshots) {
-                long e = epochs.epoch(v);
-                if (e < epochs.epoch(oldest) || e == epochs.epoch(oldest) && g.id(v) < g.id(oldest)) {
-                    oldest = v;
-                }
-                if (e > epochs.epoch(newest) || e == epochs.epoch(newest) && g.id(v) < g.id(newest)) {
-                    newest = v;
-                }
-                min = Math.min(min, e);
-                max = Math.max(max, e);
-            }
-            int container = containers.of(members, newest);
-            long retained = a.retainedSizeOfSet(snapshots);
-            RootPath toContainer = container >= 0 ? a.pathTo(container) : null;
-            RootPath toOldest = a.pathTo(oldest);
-            String rootKind = (toContainer != null ? toContainer : toOldest).rootKind();
-            Gaps gaps = Gaps.of(snapshots, epochs);
-            chains.add(new ChainReport.Chain(container >= 0 ? g.id(container) : null,
-                    container >= 0 ? a.displayClass(container) : null, snapshots.length, min, max, gaps.missing(),
-                    gaps.first(), retained, g.id(oldest), a.displayClass(oldest), rootKind, toContainer, toOldest,
-                    List.of()));
-            pinTargets.add(new PinFinder.Target(chains.size() - 1, members, oldest, container));
+            drafts.add(draft(a, members, snapshots, epochs, containers, owners, book));
         }
-        java.util.Map<Integer, Integer> chainOf = new java.util.HashMap<>();
+        Identities.assign(drafts);
+        List<PinFinder.Target> pinTargets = new ArrayList<>();
+        Map<Integer, Integer> chainOf = new HashMap<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            Draft d = drafts.get(i);
+            pinTargets.add(new PinFinder.Target(i, d.members, d.oldest, d.container));
+            for (int m : d.members) {
+                chainOf.put(m, i);
+            }
+        }
         Trace.mark("chain: chains (retained, paths)");
-        for (PinFinder.Target t : pinTargets) {
-            for (int m : t.members()) {
-                chainOf.put(m, t.chain());
-            }
-        }
         // The pin scan reads every reference; it runs on the other core beside the epoch statistics.
-        java.util.concurrent.CompletableFuture<List<List<ChainReport.Pin>>> directPins =
-                dev.heapchain.util.Tasks.start(() -> PinFinder.direct(a, pinTargets, chains.size()));
-        EpochStatsBuilder.Result epochStats;
+        CompletableFuture<List<List<ChainReport.Pin>>> directPins =
+                Tasks.start(() -> PinFinder.direct(a, pinTargets, drafts.size()));
+        Map<String, EpochStatsBuilder.Result> epochsByGroup;
         try {
-            epochStats = EpochStatsBuilder.build(a, epochs, chainOf);
+            epochsByGroup = epochStats(a, drafts, epochs, chainOf);
         } catch (RuntimeException | Error e) {
             directPins.exceptionally(x -> null).join();
             throw e;
         }
         Trace.mark("chain: epoch stats");
-        List<List<ChainReport.Pin>> pins = dev.heapchain.util.Tasks.join(directPins);
+        List<List<ChainReport.Pin>> pins = Tasks.join(directPins);
         if (book != null) {
-            book.pins(chains, pinTargets, pins);
+            book.pins(drafts.stream().map(d -> d.minEpoch).toList(), pinTargets, pins);
         }
-        List<ChainReport.Chain> withPins = new ArrayList<>();
+        List<ChainReport.Chain> chains = new ArrayList<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            chains.add(drafts.get(i).finish(List.copyOf(pins.get(i)), maxSnapshots));
+        }
+        chains.sort(WORST_FIRST);
+        List<ChainReport.Group> groups = groups(chains, epochsByGroup);
+        List<Verdicts.Reason> reasons = new ArrayList<>();
+        chains.forEach(c -> reasons.addAll(c.reasons()));
+        Verdicts.Outcome outcome = present ? Verdicts.outcome(reasons) : Verdicts.Outcome.NOT_APPLICABLE;
+        List<ChainDiscovery.Candidate> discovered = present ? List.of() : ChainDiscovery.find(a, DISCOVERED_SHOWN);
+        Trace.mark("chain: verdict");
+        boolean allSets = epochsByGroup.values().stream().allMatch(r -> r.basis() == EpochStatsBuilder.Basis.SET);
+        return new ChainReport(profile, maxSnapshots, present, epochs.counted(), epochs.sentinels(), unreachable,
+                groups, allSets ? "set" : "sum-of-chain-parts", List.copyOf(chains),
+                new ChainReport.Verdict(outcome, List.copyOf(reasons)), discovered);
+    }
+
+    /** Worst outcome first, then largest retained, then oldest epoch, then identity: one order everywhere. */
+    static final Comparator<ChainReport.Chain> WORST_FIRST = Comparator
+            .comparing(ChainReport.Chain::outcome, Comparator.reverseOrder())
+            .thenComparing(Comparator.comparingLong(ChainReport.Chain::retainedBytes).reversed())
+            .thenComparingLong(ChainReport.Chain::minEpoch)
+            .thenComparing(ChainReport.Chain::identity);
+
+    private static Draft draft(HeapAnalysis a, int[] members, int[] snapshots, Epochs epochs, Containers containers,
+                               Owners owners, Bookkeeping book) {
+        HeapGraph g = a.graph();
+        int oldest = snapshots[0];
+        int newest = snapshots[0];
+        for (int v : snapshots) {
+            long e = epochs.epoch(v);
+            if (e < epochs.epoch(oldest) || e == epochs.epoch(oldest) && g.id(v) < g.id(oldest)) {
+                oldest = v;
+            }
+            if (e > epochs.epoch(newest) || e == epochs.epoch(newest) && g.id(v) < g.id(newest)) {
+                newest = v;
+            }
+        }
+        int container = containers.of(members, newest);
+        Draft d = new Draft();
+        d.members = members;
+        d.snapshots = snapshots;
+        d.oldest = oldest;
+        d.container = container;
+        d.minEpoch = epochs.epoch(oldest);
+        d.maxEpoch = epochs.epoch(newest);
+        d.retained = a.retainedSizeOfSet(snapshots);
+        d.toContainer = container >= 0 ? a.pathTo(container) : null;
+        d.toOldest = a.pathTo(oldest);
+        d.containerId = container >= 0 ? g.id(container) : null;
+        d.containerClass = container >= 0 ? a.displayClass(container) : null;
+        d.oldestId = g.id(oldest);
+        d.oldestClass = a.displayClass(oldest);
+        Owners.Found owner = container >= 0 ? owners.of(container) : null;
+        d.owner = owner != null ? owner.owner() : Owners.fromPath(d.toContainer, d.oldestClass);
+        d.toOwner = owner != null ? a.pathTo(owner.node()) : null;
+        Long value = null;
+        String field = null;
+        boolean head = false;
+        if (owner != null && owner.watermarkField() != null) {
+            value = owner.watermark();
+            field = owner.watermarkField();
+        } else if (owner != null && owner.rule().watermark() != null && owner.rule().watermark().liveEpochsHead()
+                && book != null) {
+            value = book.headOf(container);
+            field = book.liveEpochsField() + "[0]";
+            head = true;
+        }
+        if (value != null) {
+            long below = 0;
+            long above = 0;
+            for (int v : snapshots) {
+                long e = epochs.epoch(v);
+                below += e < value ? 1 : 0;
+                above += e > value ? 1 : 0;
+            }
+            d.watermark = new Verdicts.Watermark(field, head, value, below, above, owner.written());
+        }
+        return d;
+    }
+
+    /** Epoch statistics per owner group: each group's epochs are its own space. */
+    private static Map<String, EpochStatsBuilder.Result> epochStats(HeapAnalysis a, List<Draft> drafts, Epochs epochs,
+                                                                    Map<Integer, Integer> chainOf) {
+        Map<String, Map<Integer, Long>> byGroup = new LinkedHashMap<>();
+        for (Draft d : drafts) {
+            Map<Integer, Long> nodes = byGroup.computeIfAbsent(d.owner.label(), k -> new HashMap<>());
+            for (int v : d.snapshots) {
+                nodes.put(v, epochs.epoch(v));
+            }
+        }
+        Map<String, EpochStatsBuilder.Result> out = new HashMap<>();
+        byGroup.forEach((label, nodes) -> out.put(label, EpochStatsBuilder.build(a, nodes, chainOf)));
+        return out;
+    }
+
+    private static List<ChainReport.Group> groups(List<ChainReport.Chain> chains, Map<String, EpochStatsBuilder.Result> epochs) {
+        Map<String, List<Integer>> members = new LinkedHashMap<>();
         for (int i = 0; i < chains.size(); i++) {
-            ChainReport.Chain c = chains.get(i);
-            withPins.add(new ChainReport.Chain(c.containerId(), c.containerClass(), c.length(), c.minEpoch(),
-                    c.maxEpoch(), c.missingEpochs(), c.gaps(), c.retainedBytes(), c.oldestObjectId(), c.oldestClass(),
-                    c.rootKind(), c.pathToContainer(), c.pathToOldest(), List.copyOf(pins.get(i))));
+            members.computeIfAbsent(chains.get(i).owner().label(), k -> new ArrayList<>()).add(i);
         }
-        withPins.sort((x, y) -> x.retainedBytes() != y.retainedBytes() ? Long.compare(y.retainedBytes(), x.retainedBytes())
-                : Long.compare(x.minEpoch(), y.minEpoch()));
-        ChainReport.Verdict verdict = VerdictRules.decide(withPins, maxLiveEpochs);
-        return new ChainReport(profile, maxLiveEpochs, epochs.counted(), unreachable, epochStats.epochs(),
-                epochStats.basis() == EpochStatsBuilder.Basis.SET ? "set" : "sum-of-chain-parts", List.copyOf(withPins), verdict);
+        List<ChainReport.Group> out = new ArrayList<>();
+        members.forEach((label, indices) -> {
+            long snapshots = 0;
+            long retained = 0;
+            Verdicts.Outcome worst = Verdicts.Outcome.NO_LEAK;
+            for (int i : indices) {
+                ChainReport.Chain c = chains.get(i);
+                snapshots += c.length();
+                retained += c.retainedBytes();
+                worst = Verdicts.Outcome.worse(worst, c.outcome());
+            }
+            out.add(new ChainReport.Group(label, List.copyOf(indices), snapshots, retained, worst, epochs.get(label).epochs()));
+        });
+        out.sort(Comparator.comparing(ChainReport.Group::outcome, Comparator.reverseOrder())
+                .thenComparing(Comparator.comparingLong(ChainReport.Group::retainedBytes).reversed())
+                .thenComparing(ChainReport.Group::label));
+        return List.copyOf(out);
     }
 
     /** Whether each class (by index) is one of the named classes or a subclass of one. */
@@ -154,5 +256,41 @@ public final class ChainAnalysis {
             }
         }
         return out;
+    }
+
+    /** A chain before its pins and verdict are known. */
+    static final class Draft {
+        int[] members;
+        int[] snapshots;
+        int oldest;
+        int container;
+        long minEpoch;
+        long maxEpoch;
+        long retained;
+        RootPath toContainer;
+        RootPath toOldest;
+        RootPath toOwner;
+        Long containerId;
+        String containerClass;
+        long oldestId;
+        String oldestClass;
+        ChainReport.Owner owner;
+        Verdicts.Watermark watermark;
+        String identity;
+
+        /** The path that tells apart chains whose owners share a name: to the owner, else the container. */
+        RootPath identifyingPath() {
+            return toOwner != null ? toOwner : toContainer != null ? toContainer : toOldest;
+        }
+
+        ChainReport.Chain finish(List<ChainReport.Pin> pins, int maxSnapshots) {
+            List<Verdicts.PinEvidence> evidence = pins.stream().map(p -> new Verdicts.PinEvidence(p.kind(), p.explanation())).toList();
+            List<Verdicts.Reason> reasons = Verdicts.of(new Verdicts.Evidence(identity, snapshots.length, minEpoch, maxEpoch,
+                    evidence, watermark), maxSnapshots);
+            String rootKind = (toContainer != null ? toContainer : toOldest).rootKind();
+            return new ChainReport.Chain(identity, owner, containerId, containerClass, snapshots.length, minEpoch, maxEpoch,
+                    retained, oldestId, oldestClass, rootKind, toContainer, toOldest, pins, watermark,
+                    Verdicts.outcome(reasons), reasons);
+        }
     }
 }

@@ -37,11 +37,15 @@ final class EpochStatsBuilder {
     private EpochStatsBuilder() {
     }
 
-    /** @param chainOf chain index by node, for target nodes */
-    static Result build(HeapAnalysis a, Epochs epochs, Map<Integer, Integer> chainOf) {
+    /**
+     * @param epochOf the snapshots to cover (one owner group's: epochs of different groups are
+     *                different spaces) and their epochs
+     * @param chainOf chain index by node, for target nodes
+     */
+    static Result build(HeapAnalysis a, Map<Integer, Long> epochOf, Map<Integer, Integer> chainOf) {
         HeapGraph g = a.graph();
         TreeMap<Long, List<Integer>> byEpoch = new TreeMap<>();
-        epochs.all().forEach((node, e) -> byEpoch.computeIfAbsent(e, k -> new ArrayList<>()).add(node));
+        epochOf.forEach((node, e) -> byEpoch.computeIfAbsent(e, k -> new ArrayList<>()).add(node));
         long cost = 0;
         for (List<Integer> nodes : byEpoch.values()) {
             cost += a.retainedSearchCost(sorted(nodes));

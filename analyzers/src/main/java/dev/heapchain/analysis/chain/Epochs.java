@@ -8,6 +8,7 @@ final class Epochs {
     private final Map<Integer, Long> epochOf;
     private final Map<Integer, Boolean> sentinel;
     private long counted;
+    private long sentinels;
 
     Epochs(int expected) {
         epochOf = new HashMap<>(expected * 2);
@@ -21,6 +22,7 @@ final class Epochs {
         epochOf.put(node, epoch);
         if (isSentinel) {
             sentinel.put(node, true);
+            sentinels++;
         } else {
             counted++;
         }
@@ -39,14 +41,8 @@ final class Epochs {
         return counted;
     }
 
-    /** Counted nodes and their epochs. */
-    Map<Integer, Long> all() {
-        Map<Integer, Long> out = new HashMap<>();
-        epochOf.forEach((n, e) -> {
-            if (!sentinel.containsKey(n)) {
-                out.put(n, e);
-            }
-        });
-        return out;
+    /** Sentinels found (list heads, not snapshots). */
+    long sentinels() {
+        return sentinels;
     }
 }

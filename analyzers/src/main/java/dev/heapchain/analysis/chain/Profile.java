@@ -1,5 +1,6 @@
 package dev.heapchain.analysis.chain;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,9 +22,48 @@ import java.util.List;
  * @param sentinelEpochs epoch values of list sentinels, not counted as snapshots
  * @param container      the owner of a chain, or null
  * @param bookkeeping    live-epoch bookkeeping that decides trimming, or null
+ * @param owners         who holds a chain's container, and that owner's trim watermark; tried in order
  */
 public record Profile(String name, String description, List<String> targetClasses, String epochField,
-                      List<String> linkFields, List<Long> sentinelEpochs, Container container, Bookkeeping bookkeeping) {
+                      List<String> linkFields, List<Long> sentinelEpochs, Container container, Bookkeeping bookkeeping,
+                      List<Owner> owners) {
+
+    /**
+     * An owner of containers: instances of {@code className} whose {@code field} references a
+     * chain's container. Chains are labelled {@code SimpleName.field} after it.
+     *
+     * @param watermark how the owner trims its chain, or null when unknown
+     * @param detail    field paths whose values tell owners of one kind apart ({@code tp.topic},
+     *                  {@code tp.partition}); numbers and strings
+     */
+    public record Owner(@JsonProperty("class") String className, String field, Watermark watermark, List<String> detail) {
+        public Owner {
+            if (blank(className) || blank(field)) {
+                throw new IllegalArgumentException("an owner needs a class and a field");
+            }
+            detail = detail == null ? List.of() : List.copyOf(detail);
+        }
+    }
+
+    /**
+     * An owner's trim watermark: the trim deletes every snapshot whose epoch is below it (Kafka's
+     * {@code SnapshotRegistry.deleteSnapshotsUpTo(epoch)}), so after a trim none may lie below.
+     *
+     * @param fields         field paths of the owner holding it, the first that resolves wins
+     *                       (different versions name it differently)
+     * @param liveEpochsHead the head of the bookkeeping's live-epoch list instead of a field
+     * @param written        optional: field paths of the newest write, which bounds the writes in flight
+     * @param trimmedBy      where the trim happens, for the reader of the report
+     */
+    public record Watermark(List<String> fields, boolean liveEpochsHead, List<String> written, String trimmedBy) {
+        public Watermark {
+            fields = fields == null ? List.of() : List.copyOf(fields);
+            written = written == null ? List.of() : List.copyOf(written);
+            if (fields.isEmpty() == !liveEpochsHead) {
+                throw new IllegalArgumentException("a watermark needs either fields or liveEpochsHead: true");
+            }
+        }
+    }
 
     /**
      * @param fields the container's fields that own a chain (documentation and pin context); empty
@@ -59,6 +99,7 @@ public record Profile(String name, String description, List<String> targetClasse
         targetClasses = List.copyOf(targetClasses);
         linkFields = linkFields == null ? List.of() : List.copyOf(linkFields);
         sentinelEpochs = sentinelEpochs == null ? List.of() : List.copyOf(sentinelEpochs);
+        owners = owners == null ? List.of() : List.copyOf(owners);
         if (targetClasses.isEmpty() || blank(epochField)) {
             throw new IllegalArgumentException("a profile needs targetClasses and an epochField");
         }
@@ -97,7 +138,7 @@ public record Profile(String name, String description, List<String> targetClasse
     /** An ad-hoc profile for any class that carries an epoch. */
     public static Profile adHoc(List<String> classes, String epochField, List<String> linkFields) {
         return new Profile("ad-hoc", "from --class/--epoch-field/--link-field", classes, epochField, linkFields,
-                List.of(), null, null);
+                List.of(), null, null, List.of());
     }
 
     private static boolean blank(String s) {
@@ -113,6 +154,7 @@ public record Profile(String name, String description, List<String> targetClasse
         if (bookkeeping != null && bookkeeping.classes() != null) {
             out.addAll(bookkeeping.classes());
         }
+        owners.forEach(o -> out.add(o.className()));
         out.addAll(List.of("java.lang.Long", "java.lang.Integer", "java.lang.Short", "java.lang.Byte"));
         return out;
     }

@@ -63,7 +63,7 @@ public final class CompareHtml {
         List<String> reasons = new ArrayList<>();
         c.regressions().forEach(r -> reasons.add("regressed: " + r));
         c.improvements().forEach(r -> reasons.add("improved: " + r));
-        v.put("reasons", reasons.isEmpty() ? "No chain, pin or verdict changed by more than the threshold." : String.join("\n", reasons));
+        v.put("reasons", reasons.isEmpty() ? "No chain's evidence changed: no new pin, breach or stall, and no chain's outcome got worse or better." : String.join("\n", reasons));
         v.put("baseline", side(c.baseline()));
         v.put("current", side(c.current()));
         v.put("threshold", String.format(Locale.ROOT, "more than %.1f%% and, for bytes, more than %s", c.threshold().percent(),
@@ -73,7 +73,7 @@ public final class CompareHtml {
     }
 
     private static String side(ReportFacts r) {
-        return r.source() + ": " + (r.leak() ? "LEAK" : "no leak") + ", " + Units.count(r.chainSnapshots()) + " snapshots in "
+        return r.source() + ": " + r.outcome().shout() + ", " + Units.count(r.chainSnapshots()) + " snapshots in "
                 + Units.count(r.chains().size()) + " chains retain " + Units.bytes(r.chainRetainedBytes()) + ", live heap "
                 + Units.bytes(r.reachableBytes());
     }

@@ -8,23 +8,23 @@ import dev.heapchain.analysis.EngineSummary;
 import dev.heapchain.analysis.HeapOverview;
 import dev.heapchain.analysis.ObjectReport;
 import dev.heapchain.analysis.chain.ChainReport;
+import dev.heapchain.analysis.chain.Verdicts;
 import dev.heapchain.report.AnalyzeJson;
+import dev.heapchain.report.AnalyzeText;
 import dev.heapchain.report.Json;
 import dev.heapchain.report.ObjectsReport;
 import dev.heapchain.report.Units;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The `analyze` report as one self-contained HTML page. The data island holds the analyze JSON
- * document ("report", with its per-epoch array replaced by the chart's compact series) and an
- * HTML-only "view" object, so the heapchain.analyze/1 schema does not change for the page.
+ * document ("report", with each group's per-epoch array replaced by the chart's compact series) and
+ * an HTML-only "view" object, so the heapchain.analyze/2 schema does not change for the page.
  */
 public final class AnalyzeHtml {
     static final int MAX_CHAINS = 100;
@@ -43,8 +43,10 @@ public final class AnalyzeHtml {
         ObjectMapper m = Json.mapper();
         // The page has its own histogram (from the overview) and epoch arrays: drop the JSON's.
         ObjectNode report = AnalyzeJson.tree(s, r, java.util.List.of(), toolVersion);
-        report.remove("epochs");
         report.remove("classes");
+        for (JsonNode g : report.get("groups")) {
+            ((ObjectNode) g).remove("epochs");
+        }
         ArrayNode chains = (ArrayNode) report.get("chains");
         while (chains.size() > MAX_CHAINS) {
             chains.remove(chains.size() - 1);
@@ -64,8 +66,13 @@ public final class AnalyzeHtml {
         view.put("valuesIncluded", valuesIncluded);
         view.put("chains", r.chains().size());
         view.put("chainsShown", chains.size());
-        view.set("epochSeries", EpochSeries.of(m, r.epochs()));
-        view.set("heaviestEpochs", heaviest(m, r.epochs()));
+        ArrayNode groups = view.putArray("groups");
+        for (ChainReport.Group g : r.groups()) {
+            ObjectNode x = groups.addObject();
+            x.put("owner", g.label());
+            x.set("epochSeries", EpochSeries.of(m, g.epochs()));
+            x.set("heaviestEpochs", heaviest(m, g.epochs()));
+        }
         ArrayNode top = view.putArray("topObjects");
         for (ObjectReport o : overview.topObjects()) {
             ObjectNode x = top.addObject();
@@ -82,11 +89,8 @@ public final class AnalyzeHtml {
     }
 
     private static ArrayNode heaviest(ObjectMapper m, List<ChainReport.EpochStats> epochs) {
-        List<ChainReport.EpochStats> heavy = new ArrayList<>(epochs);
-        heavy.sort(Comparator.comparingLong(ChainReport.EpochStats::retainedBytes).reversed()
-                .thenComparingLong(ChainReport.EpochStats::epoch));
         ArrayNode out = m.createArrayNode();
-        for (ChainReport.EpochStats e : heavy.subList(0, Math.min(HEAVIEST_EPOCHS, heavy.size()))) {
+        for (ChainReport.EpochStats e : AnalyzeText.heaviest(epochs, HEAVIEST_EPOCHS)) {
             ObjectNode o = out.addObject();
             o.put("epoch", e.epoch());
             o.put("count", e.count());
@@ -99,15 +103,32 @@ public final class AnalyzeHtml {
         return out;
     }
 
+    /** The banner's sentences: the reasons, or what was checked when there are none. */
+    private static String reasons(ChainReport r) {
+        if (!r.verdict().reasons().isEmpty()) {
+            return String.join("\n", r.verdict().reasons().stream().map(Verdicts.Reason::text).toList());
+        }
+        if (r.verdict().outcome() == Verdicts.Outcome.NOT_APPLICABLE) {
+            return "The dump holds no instance of " + String.join(", ", r.profile().targetClasses()) + " (profile "
+                    + r.profile().name() + "): there is nothing for it to judge.";
+        }
+        return "No chain is pinned, none holds snapshots below its owner's trim watermark, and none has more than "
+                + r.maxSnapshots() + " snapshots waiting.";
+    }
+
     /** The few values that are in the static markup, readable without the script. */
     static Map<String, String> slots(EngineSummary s, ChainReport r, String toolVersion) {
         Map<String, String> v = new LinkedHashMap<>();
-        boolean leak = r.verdict().leak();
-        v.put("title", (leak ? "LEAK" : "no leak") + " - heapchain analyze " + s.dump().file());
-        v.put("verdict", leak ? "VERDICT: LEAK" : "VERDICT: no leak");
-        v.put("verdictClass", leak ? "leak" : "ok");
-        v.put("reasons", r.verdict().reasons().isEmpty() ? "No chain is longer than " + r.maxLiveEpochs() + " epochs or pinned."
-                : String.join("\n", r.verdict().reasons()));
+        Verdicts.Outcome outcome = r.verdict().outcome();
+        v.put("title", outcome.shout() + " - heapchain analyze " + s.dump().file());
+        v.put("verdict", "VERDICT: " + outcome.shout());
+        v.put("verdictClass", switch (outcome) {
+            case LEAK -> "leak";
+            case SUSPECT -> "suspect";
+            case NO_LEAK -> "ok";
+            case NOT_APPLICABLE -> "neutral";
+        });
+        v.put("reasons", reasons(r));
         v.put("file", s.dump().file());
         v.put("format", s.dump().format() + ", id size " + s.dump().idSize());
         v.put("objects", Units.count(s.nodes()) + " (" + Units.count(s.reachableObjects()) + " reachable)");
@@ -116,7 +137,7 @@ public final class AnalyzeHtml {
         v.put("profile", r.profile().name());
         v.put("snapshots", Units.count(r.targets()));
         v.put("chains", Units.count(r.chains().size()));
-        v.put("epochs", Units.count(r.epochs().size()));
+        v.put("groups", Units.count(r.groups().size()));
         long largest = r.chains().stream().mapToLong(ChainReport.Chain::retainedBytes).max().orElse(0);
         v.put("largestChain", Units.bytes(largest));
         v.put("tool", "heapchain " + toolVersion);
