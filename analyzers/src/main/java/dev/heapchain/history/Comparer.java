@@ -38,13 +38,14 @@ public final class Comparer {
                 default -> "chain " + d.key() + ": " + d.baseline().outcome().shout() + " -> " + d.outcome().shout() + ", "
                         + describe(d.baseline()) + " -> " + describe(d.current());
             };
+            // The evidence by kind (the current report has each reason in full), and what the two dumps show together.
             List<String> why = new ArrayList<>();
-            d.across().forEach(r -> why.add(r.text()));
             if (d.current() != null && d.change().equals("worse")) {
                 d.current().reasons().stream().filter(r -> r.outcome().atLeast(Verdicts.Outcome.SUSPECT))
-                        .forEach(r -> why.add(r.text()));
+                        .map(Verdicts.Reason::kind).distinct().forEach(why::add);
             }
-            String full = why.isEmpty() ? line : line + " (" + String.join(" ", why) + ")";
+            d.across().forEach(r -> why.add(r.text()));
+            String full = why.isEmpty() ? line : line + " (" + String.join("; ", why) + ")";
             if (d.change().equals("worse")) {
                 worse.add(full);
             } else if (d.change().equals("better")) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.heapchain.analysis.chain.Verdicts;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,8 +14,9 @@ class TrendsTest {
     private static final long HOUR = 3_600_000;
 
     private static ReportFacts report(String name, long at, long chainBytes, long heapBytes) {
-        List<ReportFacts.Chain> chains = List.of(new ReportFacts.Chain("R at X.r", 5, 1, 5, chainBytes, List.of()));
-        return new ReportFacts(name, name, at, heapBytes, 32, false, List.of(), chains, List.of(), null);
+        List<ReportFacts.Chain> chains = List.of(new ReportFacts.Chain("R at X.r", 5, 1, 5, chainBytes, List.of(), null,
+                Verdicts.Outcome.NO_LEAK, List.of()));
+        return new ReportFacts(name, name, at, heapBytes, 32, Verdicts.Outcome.NO_LEAK, List.of(), chains, List.of(), null);
     }
 
     @Test
@@ -36,6 +38,8 @@ class TrendsTest {
         assertTrue(Trends.of(in, new Rates.Growth(49, true)).failed());
         assertFalse(Trends.of(in, new Rates.Growth(51, true)).failed());
         assertFalse(Trends.of(in, null).failed(), "no limit, no check");
+        assertEquals(Verdicts.Outcome.NO_LEAK, t.outcome(), "bytes growing is no evidence: the chain's 5 snapshots stay under the limit");
+        assertTrue(t.across().isEmpty());
     }
 
     @Test

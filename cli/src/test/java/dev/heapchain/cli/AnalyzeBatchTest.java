@@ -37,10 +37,10 @@ class AnalyzeBatchTest {
         assertEquals(ExitCode.LEAK.code(), r.code(), r::toString);
         List<String> lines = r.out().lines().toList();
         assertTrue(lines.get(0).matches("dump +verdict +chains +snapshots +retained +worst pin"), r::toString);
-        assertTrue(lines.get(1).matches(".*node-1\\.hprof +ok +2 +2 +\\d+ B +-"), r::toString);
+        assertTrue(lines.get(1).matches(".*node-1\\.hprof +no leak +2 +2 +\\d+ B +-"), r::toString);
         assertTrue(lines.get(2).matches(".*node-2\\.hprof +LEAK +2 +400 .* bookkeeping: java\\.util\\.ArrayList"), r::toString);
-        assertTrue(r.out().contains("2 dumps: 1 with a leak, 0 unreadable"), r::toString);
-        assertEquals("heapchain.analyze/1", new ObjectMapper().readTree(reports.resolve("node-2.json").toFile()).path("schema").asText());
+        assertTrue(r.out().contains("2 dumps: 1 LEAK, 0 SUSPECT, 0 unreadable"), r::toString);
+        assertEquals("heapchain.analyze/2", new ObjectMapper().readTree(reports.resolve("node-2.json").toFile()).path("schema").asText());
         assertTrue(Files.isRegularFile(reports.resolve("node-1.json")));
         JUnitSchema.assertValid(junit);
         String xml = Files.readString(junit, StandardCharsets.UTF_8);
@@ -56,7 +56,7 @@ class AnalyzeBatchTest {
                 "--junit", junit.toString());
         assertEquals(ExitCode.UNREADABLE_DUMP.code(), r.code(), r::toString);
         assertTrue(r.out().contains("node-3.hprof  ERROR"), r::toString);
-        assertTrue(r.out().contains("2 dumps: 0 with a leak, 1 unreadable"), r::toString);
+        assertTrue(r.out().contains("2 dumps: 0 LEAK, 0 SUSPECT, 1 unreadable"), r::toString);
         assertTrue(r.err().contains("heapchain: error: "), r::toString);
         JUnitSchema.assertValid(junit);
         assertTrue(Files.readString(junit, StandardCharsets.UTF_8).contains("tests=\"2\" failures=\"0\" errors=\"1\""));

@@ -1,7 +1,6 @@
 package dev.heapchain.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -64,7 +63,7 @@ class AnalyzeFixtureTest {
     @Test
     void leakyNamesTheBookkeepingPin() throws IOException {
         JsonNode root = json(leaky);
-        assertTrue(root.get("verdict").get("leak").asBoolean(), root::toPrettyString);
+        assertEquals("leak", root.at("/verdict/outcome").asText(), root::toPrettyString);
         List<JsonNode> pins = pins(root, "bookkeeping");
         // One live-epoch list per registry: S3 objects and S3 streams.
         assertEquals(2, pins.size(), root::toPrettyString);
@@ -81,8 +80,19 @@ class AnalyzeFixtureTest {
             assertEquals(0, chain.get("minEpoch").asLong());
             assertEquals(IMAGES - 1, chain.get("maxEpoch").asLong());
             assertEquals(1, chain.get("pins").size(), "only the bookkeeping pin: " + chain.toPrettyString());
+            assertEquals("RegistryRef.registry", chain.at("/owner/label").asText(), chain::toPrettyString);
+            assertEquals("leak", chain.get("outcome").asText());
+            assertEquals(List.of("bookkeeping-pin"), kinds(chain.get("reasons")), chain::toPrettyString);
+            // The head of liveEpochs is the watermark: nothing below it, all the rest waits above.
+            assertEquals("liveEpochs[0]", chain.at("/watermark/field").asText(), chain::toPrettyString);
+            assertEquals(0, chain.at("/watermark/below").asLong());
+            assertEquals(IMAGES - 1, chain.at("/watermark/above").asLong());
         }
-        assertEquals(IMAGES, root.get("epochs").size());
+        assertEquals(1, root.get("groups").size(), root::toPrettyString);
+        assertEquals(IMAGES, root.at("/groups/0/epochs").size());
+        assertEquals(2, root.at("/targets/sentinels").asLong(), "one registry head each, counted apart");
+        assertEquals(2 * IMAGES, root.at("/targets/snapshots").asLong());
+        assertTrue(root.get("discovered").isEmpty());
     }
 
     @Test
@@ -100,9 +110,10 @@ class AnalyzeFixtureTest {
     void leakyTextIsReadable() {
         String out = Cli.run("analyze", "--quiet", leaky).out();
         assertTrue(out.contains("300 snapshots, epochs 0..299, retains "), out);
-        assertTrue(out.matches("(?s).*retains \\d+\\.\\d [KMG]B\\n.*"), "sizes in KB/MB with one decimal:\n" + out);
+        assertTrue(out.matches("(?s).*retains \\d+\\.\\d [KMG]B  \\[leak\\]\\n.*"), "sizes in KB/MB with one decimal:\n" + out);
         assertTrue(out.contains("PIN (bookkeeping): "), out);
-        assertTrue(out.indexOf("Chains: 2") < out.indexOf("Heaviest epochs (10 of 300"), out);
+        assertTrue(out.contains("Snapshots: 600 in 2 chains; 2 list-head sentinels counted apart"), out);
+        assertTrue(out.indexOf("Owners: 1 group") < out.indexOf("RegistryRef.registry (10 of 300 epochs, by retained size)"), out);
     }
 
     @Test
@@ -111,7 +122,7 @@ class AnalyzeFixtureTest {
         assertEquals(ExitCode.OK.code(), r.code(), r::toString);
         assertEquals("VERDICT: no leak", r.out().lines().findFirst().orElse(""), r::toString);
         JsonNode root = json(fixed);
-        assertFalse(root.get("verdict").get("leak").asBoolean(), root::toPrettyString);
+        assertEquals("no leak", root.at("/verdict/outcome").asText(), root::toPrettyString);
         assertTrue(pins(root, "bookkeeping").isEmpty() && pins(root, "direct").isEmpty(), root::toPrettyString);
         for (JsonNode chain : root.get("chains")) {
             assertTrue(chain.get("length").asLong() <= 3, chain::toPrettyString);
@@ -122,7 +133,7 @@ class AnalyzeFixtureTest {
     void oneCatchUpImageLeaksNothing() throws IOException {
         Cli r = Cli.run("analyze", "--quiet", "--fail-on-leak", oneCatchUp);
         assertEquals(ExitCode.OK.code(), r.code(), r::toString);
-        assertFalse(json(oneCatchUp).get("verdict").get("leak").asBoolean());
+        assertEquals("no leak", json(oneCatchUp).at("/verdict/outcome").asText());
     }
 
     @Test
@@ -142,6 +153,12 @@ class AnalyzeFixtureTest {
         String written = Files.readString(out, StandardCharsets.UTF_8);
         AnalyzeSchema.assertValid(written);
         assertEquals(Cli.run("analyze", "--quiet", "--json", "-", leaky).out(), written);
+    }
+
+    static List<String> kinds(JsonNode reasons) {
+        List<String> out = new ArrayList<>();
+        reasons.forEach(r -> out.add(r.get("kind").asText()));
+        return out;
     }
 
     private static JsonNode last(JsonNode array) {

@@ -16,12 +16,12 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The published docs/schema/analyze-1.schema.json, read from the repository (not a copy), so the
+ * The published docs/schema/analyze-2.schema.json, read from the repository (not a copy), so the
  * document users validate against is the one the tests hold the output to.
  */
 final class AnalyzeSchema {
     /** Surefire runs in the module folder (cli/); the docs are beside it. */
-    static final Path FILE = Path.of("..", "docs", "schema", "analyze-1.schema.json");
+    static final Path FILE = Path.of("..", "docs", "schema", "analyze-2.schema.json");
     private static Schema schema;
 
     private AnalyzeSchema() {
@@ -48,7 +48,7 @@ final class AnalyzeSchema {
     }
 
     static void assertValid(String json) {
-        assertTrue(json.contains("\"heapchain.analyze/1\""), "not an analyze document:\n" + json);
+        assertTrue(json.contains("\"heapchain.analyze/2\""), "not an analyze document:\n" + json);
         List<Error> errors = errors(json);
         if (!errors.isEmpty()) {
             StringBuilder sb = new StringBuilder("analyze JSON breaks " + FILE + ":");

@@ -85,9 +85,10 @@ class AnalyzeUsageTest {
     }
 
     @Test
-    void maxLiveEpochsMustBePositive() {
+    void maxSnapshotsMustBePositive() {
         Cli r = assertUsage("analyze", "--max-live-epochs", "0", dump);
-        assertTrue(r.err().contains("--max-live-epochs"), r::toString);
+        assertTrue(r.err().contains("--max-snapshots must be 1 or more"), r::toString);
+        assertUsage("analyze", "--max-snapshots", "0", dump);
         assertUsage("analyze", "--max-live-epochs", "-3", dump);
         assertUsage("analyze", "--max-live-epochs", "many", dump);
         // Options are checked before the dump is read.

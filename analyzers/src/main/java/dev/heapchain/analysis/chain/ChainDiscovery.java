@@ -9,6 +9,7 @@ import dev.heapchain.graph.ObjectData;
 import dev.heapchain.graph.ObjectReader;
 import dev.heapchain.hprof.HprofBasicType;
 import dev.heapchain.util.IntList;
+import dev.heapchain.util.Trace;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,8 +34,8 @@ import java.util.Set;
  *     ({@code LinkedHashMap$Entry.after} with {@code hash} rising).</li>
  * <li>Only reachable instances count (analyze counts no others).</li>
  * <li>A chain is a connected group of instances over one link field; the longest must hold
- *     {@value #MIN_CHAIN} instances or more (JDK hash bins stop at 8, and the corpus' real lists of
- *     equal-hash entries are 128 long, so length alone proves nothing; the epoch rule does the work).</li>
+ *     {@value #MIN_CHAIN} instances or more. Length alone proves little (the corpus' JDK 11 dump holds
+ *     hash bins of 128 equal-hash entries); the epoch rule does most of the work.</li>
  * <li>The links must form lists, not trees: at most {@code 10%} of the linked-to instances may have
  *     more than one predecessor (parent pointers with a depth field would pass the epoch rule).</li>
  * <li>The epoch is a {@code long}, {@code int} or {@code short} field that strictly rises, or strictly
@@ -45,20 +46,23 @@ import java.util.Set;
  *     length, depth or height (leading underscores ignored) are never epochs: a persistent list's size
  *     falls by one along its links, just like epochs counted from zero.</li>
  * <li>A class with several link fields that pass ({@code prev} and {@code next}) is listed once: the
- *     longest chain wins, then the first link field in the class's field order. The class named is the
+ *     longest chain wins, then the first link field in the class's field order as the dump lists it
+ *     (HotSpot lists the last declared first: Kafka's Snapshot gives next before prev). The class named is the
  *     most specific one all linked instances share, so a subclass linked through a superclass-typed
  *     field is named by the subclass when no superclass instance takes part.</li>
  * </ul>
- * Cost: one pass over the references of instances of classes that have both a numeric and a
- * reference field outside the platform packages, keeping 8 bytes per link found; then arrays of
- * about 17 bytes per link for one link field at a time; then one read of at most
- * {@value #SAMPLE_NODES} objects per link field judged, {@value #BATCH} link fields per read.
+ * Cost: one pass over all objects that follows the references of instances of classes with both a
+ * number and a link field (on the 15 M-object benchmark dump, only Kafka's and the fixture's), keeping
+ * 8 bytes per link found; then, for one link field at a time, arrays of about 24 bytes per link; then
+ * one read of at most {@value #SAMPLE_NODES} objects per link field judged, {@value #BATCH} link
+ * fields per read. Reading is the dear part: each checkpoint block read costs ~0.7 ms on that dump
+ * whatever it holds, and consecutive snapshots lie in different blocks, hence the small sample.
  */
 public final class ChainDiscovery {
     static final int MIN_CHAIN = 8;
     private static final double MIN_MONOTONE_SHARE = 0.9;
     private static final double MAX_BRANCHING_SHARE = 0.1;
-    static final int SAMPLE_NODES = 256;
+    static final int SAMPLE_NODES = 32;
     /** Link fields whose samples are read together; analyze lists 10 classes, and most pass. */
     private static final int BATCH = 16;
     private static final List<String> PLATFORM = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.", "android.",
@@ -67,7 +71,8 @@ public final class ChainDiscovery {
             "height");
 
     /**
-     * @param instances     reachable instances of the class and its subclasses
+     * @param instances     reachable instances of the class and its subclasses that have a number field
+     *                      (others cannot carry an epoch)
      * @param chains        groups of two or more instances connected by the link field
      * @param longestChain  instances on the longest walk along the link field (a cycle counted once)
      * @param monotoneShare share of the sampled links along which the epoch moves in its direction
@@ -110,17 +115,21 @@ public final class ChainDiscovery {
 
     /** Candidates, best first (longest chain, then instances, then name), at most {@code limit}. */
     public static List<Candidate> find(HeapAnalysis a, int limit) {
+        Trace.mark("discovery: start");
         HeapGraph g = a.graph();
         Hierarchy h = new Hierarchy(g);
         int[] instances = new int[g.classes().size()];
+        List<Family> families = scan(g, a.dominators(), h, instances);
+        Trace.mark("discovery: scan");
         List<Shape> shapes = new ArrayList<>();
-        for (Family f : scan(g, a.dominators(), h, instances)) {
+        for (Family f : families) {
             Shape s = measure(g, h, f, instances);
             if (s != null) {
                 shapes.add(s);
             }
         }
         shapes.sort(BEST_FIRST);
+        Trace.mark("discovery: chains measured");
         List<Candidate> out = new ArrayList<>();
         Set<String> named = new HashSet<>();
         for (int from = 0; from < shapes.size() && out.size() < limit; from += BATCH) {
@@ -135,11 +144,12 @@ public final class ChainDiscovery {
                     named.add(c.className());
                 }
             }
+            Trace.mark("discovery: epochs judged");
         }
         return List.copyOf(out);
     }
 
-    /** The one pass: counts reachable instances by class and collects every link, by link field. */
+    /** The one pass: counts the reachable instances of the classes it scans and collects their links, by link field. */
     private static List<Family> scan(HeapGraph g, DominatorTree d, Hierarchy h, int[] instances) {
         List<Family> families = new ArrayList<>();
         Map<Long, Integer> familyIds = new HashMap<>();
@@ -147,13 +157,10 @@ public final class ChainDiscovery {
         Arrays.fill(familyOfSlot, -1);
         for (int v = 0, n = g.nodeCount(); v < n; v++) {
             int c = g.classIndex(v); // negative for class objects
-            if (c < 0 || !d.isReachable(v)) {
-                continue;
+            if (c < 0 || !h.scanned[c] || !d.isReachable(v)) {
+                continue; // arrays, classes without a number or a link field, garbage
             }
             instances[c]++;
-            if (!h.scanned[c]) {
-                continue; // arrays, and classes without a number or a link field
-            }
             int base = h.slotBase[c];
             for (long e = g.outStart(v), end = g.outEnd(v); e < end; e++) {
                 int label = g.label(e);
@@ -202,7 +209,7 @@ public final class ChainDiscovery {
             next[Arrays.binarySearch(nodes, from[k])] = j;
             preds[j] = (byte) Math.min(2, preds[j] + 1);
         }
-        from = null;
+        from = null; // the pairs may go before the walk's arrays are made
         to = null;
         int targets = 0;
         int branching = 0;
@@ -312,7 +319,10 @@ public final class ChainDiscovery {
         int budget = SAMPLE_NODES;
         for (long key : keys) {
             int x = (int) key;
-            if (budget < 2 || taken[x]) {
+            if (budget < 2) {
+                break;
+            }
+            if (taken[x]) {
                 continue;
             }
             for (; x >= 0 && !taken[x] && budget > 0; x = next[x], budget--) {

@@ -146,7 +146,8 @@ final class Owners {
         List<PathStep> steps = toContainer.steps();
         PathStep container = steps.get(steps.size() - 1);
         if (steps.size() == 1) {
-            return new ChainReport.Owner(simpleName(container.className()) + " (a GC root)", null, null, null, null);
+            return new ChainReport.Owner(simpleName(container.className()) + " (" + toContainer.rootKind() + " root)", null, null,
+                    null, null);
         }
         for (int i = steps.size() - 1; i >= 1; i--) {
             String field = steps.get(i).field();

@@ -8,7 +8,7 @@
   function header(table, titles) {
     var tr = el("tr");
     titles.forEach(function (t) {
-      tr.appendChild(el("th", /^#|bytes|retained|shallow|snapshots|count|missing|pins|objects|instances/i.test(t)
+      tr.appendChild(el("th", /^#|bytes|retained|shallow|snapshots|count|chains|longest|pins|objects|instances/i.test(t)
         ? {class: "num", scope: "col"} : {scope: "col"}, t));
     });
     table.appendChild(el("thead", {}, tr));
@@ -25,52 +25,123 @@
       " B, alignment " + m.alignmentBytes + " B, field layout " + m.fieldLayout + ". Basis: " + m.basis));
   }
 
+  /* The chart and heaviest-epoch table of one owner group: each group's epochs are a space of their own. */
   function chart() {
-    var s = v.epochSeries;
-    var bars = s.retainedBytes.map(function (b, i) {
-      var range = s.firstEpoch[i] === s.lastEpoch[i] ? "epoch " + s.firstEpoch[i]
-        : "epochs " + s.firstEpoch[i] + "\u2013" + s.lastEpoch[i] + " (" + count(s.epochCount[i]) + " epochs)";
-      return {value: b, label: range + ": " + count(s.snapshots[i]) + " snapshots, " + bytes(b) + " retained" +
-        (s.epochCount[i] > 1 ? " (largest epoch " + bytes(s.maxRetainedBytes[i]) + ")" : "")};
+    var select = document.getElementById("epoch-group");
+    v.groups.forEach(function (g, i) {
+      select.appendChild(el("option", {value: String(i)}, g.owner + " (" + count(g.epochSeries.epochs) + " epochs)"));
     });
-    var note = document.getElementById("chart-note");
-    note.textContent = s.epochs === 0 ? "No snapshots found." : s.bucketSize > 1
-      ? count(s.epochs) + " epochs in " + count(bars.length) + " bars of " + count(s.bucketSize) +
-        " consecutive epochs each (bytes added up); every epoch is in the --json report."
-      : count(s.epochs) + " epochs, one bar each.";
-    var readout = document.getElementById("chart-readout");
     var log = document.getElementById("log-scale");
+    var readout = document.getElementById("chart-readout");
+    var note = document.getElementById("chart-note");
+    var t = document.getElementById("heaviest-epochs");
     function draw() {
+      var g = v.groups[Number(select.value) || 0];
+      var s = g ? g.epochSeries : {epochs: 0, bucketSize: 1, retainedBytes: [], firstEpoch: [], lastEpoch: [], epochCount: [],
+        snapshots: [], maxRetainedBytes: []};
+      var bars = s.retainedBytes.map(function (b, i) {
+        var range = s.firstEpoch[i] === s.lastEpoch[i] ? "epoch " + s.firstEpoch[i]
+          : "epochs " + s.firstEpoch[i] + "\u2013" + s.lastEpoch[i] + " (" + count(s.epochCount[i]) + " epochs)";
+        return {value: b, label: range + ": " + count(s.snapshots[i]) + " snapshots, " + bytes(b) + " retained" +
+          (s.epochCount[i] > 1 ? " (largest epoch " + bytes(s.maxRetainedBytes[i]) + ")" : "")};
+      });
+      note.textContent = s.epochs === 0 ? "No snapshots found." : s.bucketSize > 1
+        ? count(s.epochs) + " epochs in " + count(bars.length) + " bars of " + count(s.bucketSize) +
+          " consecutive epochs each (bytes added up); every epoch is in the --json report."
+        : count(s.epochs) + " epochs, one bar each.";
       HC.barChart(document.getElementById("chart"), bars, {
-        log: log.checked, title: "Retained bytes by epoch",
+        log: log.checked, title: "Retained bytes by epoch" + (g ? ", " + g.owner : ""),
         firstLabel: s.epochs ? "epoch " + s.firstEpoch[0] : "",
         lastLabel: s.epochs ? "epoch " + s.lastEpoch[s.lastEpoch.length - 1] : "",
         onHover: function (i) { readout.textContent = bars[i].label; }
       });
+      while (t.firstChild) {
+        t.removeChild(t.firstChild);
+      }
+      header(t, ["epoch", "snapshots", "retained", "retains mostly"]);
+      var body = el("tbody");
+      (g ? g.heaviestEpochs : []).forEach(function (e) {
+        body.appendChild(el("tr", {}, num(e.epoch), num(count(e.count)), num(bytes(e.retainedBytes)),
+          el("td", {}, e.mostlyClass === null ? "-" : el("span", {class: "class-name"}, e.mostlyClass),
+            e.mostlyClass === null ? null : " (" + bytes(e.mostlyBytes) + ")")));
+      });
+      t.appendChild(body);
     }
+    select.addEventListener("change", draw);
     log.addEventListener("change", draw);
     draw();
-    var t = document.getElementById("heaviest-epochs");
-    header(t, ["epoch", "snapshots", "retained", "retains mostly"]);
+  }
+
+  function verdictCell(outcome) {
+    return el("td", {class: "verdict " + (outcome === "leak" ? "leak" : outcome === "suspect" ? "suspect" : "ok")},
+      outcome === "leak" || outcome === "suspect" ? outcome.toUpperCase() : outcome);
+  }
+
+  function watermarkText(c) {
+    var w = c.watermark;
+    return w === null ? "-" : w.field + " = " + w.value + ": " + count(w.below) + " below, " + count(w.above) + " above";
+  }
+
+  /* One row per owner group (chains of one owner kind), expandable to its chains. */
+  function groups() {
+    document.getElementById("groups-note").textContent = r.groups.length === 0 ? "No snapshot chains."
+      : count(r.groups.length) + (r.groups.length === 1 ? " owner group" : " owner groups") +
+        ", worst outcome first. Click a row for its chains.";
+    var t = document.getElementById("group-table");
+    header(t, ["", "owner", "verdict", "chains", "snapshots", "retained"]);
     var body = el("tbody");
-    v.heaviestEpochs.forEach(function (e) {
-      body.appendChild(el("tr", {}, num(e.epoch), num(count(e.count)), num(bytes(e.retainedBytes)),
-        el("td", {}, e.mostlyClass === null ? "-" : el("span", {class: "class-name"}, e.mostlyClass),
-          e.mostlyClass === null ? null : " (" + bytes(e.mostlyBytes) + ")")));
+    r.groups.forEach(function (g) {
+      var inner = el("table", {class: "inner"});
+      header(inner, ["chain", "verdict", "snapshots", "epochs", "trim watermark"]);
+      var rows = el("tbody");
+      g.chains.forEach(function (i) {
+        var c = r.chains[i];
+        if (!c) {
+          return; // beyond the chains the page keeps; all are in the --json report
+        }
+        rows.appendChild(el("tr", {}, el("td", {class: "class-name"}, c.identity), verdictCell(c.outcome),
+          num(count(c.length)), el("td", {}, c.minEpoch + "\u2013" + c.maxEpoch), el("td", {}, watermarkText(c))));
+      });
+      inner.appendChild(rows);
+      HC.expandableRow(body, [el("td", {class: "class-name"}, g.owner), verdictCell(g.outcome), num(count(g.chainCount)),
+        num(count(g.snapshots)), num(bytes(g.retainedBytes))], 5, inner, "show chains");
+    });
+    t.appendChild(body);
+  }
+
+  function discovered() {
+    if (r.discovered.length === 0) {
+      return;
+    }
+    document.getElementById("discovered").hidden = false;
+    var t = document.getElementById("discovered-table");
+    header(t, ["class", "instances", "longest chain", "link", "epoch", "command"]);
+    var body = el("tbody");
+    r.discovered.forEach(function (d) {
+      body.appendChild(el("tr", {}, el("td", {class: "class-name"}, d["class"]), num(count(d.instances)),
+        num(count(d.longestChain)), el("td", {class: "field"}, d.linkField), el("td", {class: "field"}, d.epochField),
+        el("td", {}, el("code", {class: "command"}, d.command))));
     });
     t.appendChild(body);
   }
 
   function owner(c) {
-    return c.container ? el("span", {}, el("span", {class: "class-name"}, c.container["class"]), " ",
-      el("span", {class: "object-id"}, c.container.objectId)) : "no owner found";
+    return el("span", {}, el("span", {class: "class-name"}, c.identity), c.container ? " " : null,
+      c.container ? el("span", {class: "object-id"}, c.container.objectId) : null);
   }
 
   function chainDetail(c) {
     var box = el("div", {class: "chain-detail"});
     var rootedIsContainer = c.pathToContainer.length > 0;
+    c.reasons.forEach(function (x) {
+      box.appendChild(el("p", {}, el("strong", {}, x.outcome.toUpperCase() + " (" + x.kind + "): "), x.text));
+    });
+    if (c.watermark !== null) {
+      box.appendChild(el("p", {}, "Trim watermark " + watermarkText(c) + (c.watermark.written === null ? ""
+        : "; newest write " + c.watermark.written) + "."));
+    }
     if (rootedIsContainer) {
-      box.appendChild(el("h3", {}, "Path to the owner"));
+      box.appendChild(el("h3", {}, "Path to the container"));
       box.appendChild(HC.pathList(c.rootKind, c.rootDetail, c.pathToContainer));
     }
     box.appendChild(el("h3", {}, "Path to the oldest snapshot ", el("span", {class: "class-name"}, c.oldest["class"]),
@@ -88,14 +159,14 @@
   function chains() {
     document.getElementById("chains-note").textContent = v.chainsShown < v.chains
       ? "The " + count(v.chainsShown) + " largest of " + count(v.chains) + " chains; all are in the --json report."
-      : count(v.chains) + (v.chains === 1 ? " chain" : " chains") + ", largest retained first. Click a row for its GC-root paths.";
+      : count(v.chains) + (v.chains === 1 ? " chain" : " chains") + ", worst outcome first, then largest retained. Click a row for its evidence and GC-root paths.";
     var t = document.getElementById("chain-table");
-    header(t, ["", "#", "owner", "snapshots", "epochs", "missing", "retained", "GC root", "pins"]);
+    header(t, ["", "#", "chain", "verdict", "snapshots", "epochs", "trim watermark", "retained", "GC root", "pins"]);
     var body = el("tbody");
     r.chains.forEach(function (c, i) {
-      HC.expandableRow(body, [num(i + 1), el("td", {}, owner(c)), num(count(c.length)),
-        el("td", {}, c.minEpoch + "\u2013" + c.maxEpoch), num(count(c.missingEpochs)), num(bytes(c.retainedBytes)),
-        el("td", {}, c.rootKind || "-"), num(c.pins.length)], 8, chainDetail(c));
+      HC.expandableRow(body, [num(i + 1), el("td", {}, owner(c)), verdictCell(c.outcome), num(count(c.length)),
+        el("td", {}, c.minEpoch + "\u2013" + c.maxEpoch), el("td", {}, watermarkText(c)), num(bytes(c.retainedBytes)),
+        el("td", {}, c.rootKind || "-"), num(c.pins.length)], 9, chainDetail(c));
     });
     t.appendChild(body);
   }
@@ -146,6 +217,8 @@
   }
 
   sizeModel();
+  discovered();
+  groups();
   chart();
   chains();
   pins();

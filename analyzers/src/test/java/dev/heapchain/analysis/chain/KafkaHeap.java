@@ -17,8 +17,8 @@ import java.nio.file.Path;
  * by group-coordinator shards ({@code SnapshottableCoordinator}, one per {@code __consumer_offsets}
  * partition). Every object hangs off one static field, so ids and paths are reproducible.
  */
-final class KafkaHeap {
-    static final String SNAPSHOT = "org.apache.kafka.timeline.Snapshot";
+public final class KafkaHeap {
+    public static final String SNAPSHOT = "org.apache.kafka.timeline.Snapshot";
     private final DumpBuilder b = DumpBuilder.hotspot();
     private final HeapClass snapshot = b.newClass(SNAPSHOT).instanceField("epoch", BasicType.LONG)
             .instanceField("prev", BasicType.OBJECT).instanceField("next", BasicType.OBJECT)
@@ -39,19 +39,19 @@ final class KafkaHeap {
     private int fields;
 
     /** Kafka 3.6 and later. */
-    KafkaHeap() {
+    public KafkaHeap() {
         this(false);
     }
 
     /** @param kafka35 a Kafka 3.0-3.5 controller: its watermark is its own lastCommittedOffset */
-    KafkaHeap(boolean kafka35) {
+    public KafkaHeap(boolean kafka35) {
         this.kafka35 = kafka35;
         controller = b.newClass("org.apache.kafka.controller.QuorumController").instanceField("snapshotRegistry", BasicType.OBJECT)
                 .instanceField(kafka35 ? "lastCommittedOffset" : "offsetControl", kafka35 ? BasicType.LONG : BasicType.OBJECT);
     }
 
     /** A controller whose registry holds snapshots at these epochs, with its offsets. */
-    KafkaHeap controller(long lastStableOffset, long nextWriteOffset, long... epochs) {
+    public KafkaHeap controller(long lastStableOffset, long nextWriteOffset, long... epochs) {
         HeapInstance r = registry(epochs);
         if (kafka35) {
             return hold(b.newInstance(controller).set("snapshotRegistry", r.id()).set("lastCommittedOffset", lastStableOffset));
@@ -61,7 +61,7 @@ final class KafkaHeap {
         return hold(b.newInstance(controller).set("snapshotRegistry", r.id()).set("offsetControl", oc.id()));
     }
 
-    KafkaHeap coordinator(String topic, int partition, long lastCommittedOffset, long lastWrittenOffset, long... epochs) {
+    public KafkaHeap coordinator(String topic, int partition, long lastCommittedOffset, long lastWrittenOffset, long... epochs) {
         HeapInstance r = registry(epochs);
         HeapInstance tp = b.newInstance(topicPartition).set("partition", partition).set("topic", b.string(topic));
         return hold(b.newInstance(coordinator).set("snapshotRegistry", r.id()).set("tp", tp.id())
@@ -69,7 +69,7 @@ final class KafkaHeap {
     }
 
     /** Unreachable objects that shift the ids of everything built after them. */
-    KafkaHeap padding(int objects) {
+    public KafkaHeap padding(int objects) {
         for (int i = 0; i < objects; i++) {
             b.primitiveArray(new byte[16]);
         }
@@ -77,7 +77,7 @@ final class KafkaHeap {
     }
 
     /** A registry alone under a static field: no owner rule knows it. */
-    KafkaHeap bareRegistry(long... epochs) {
+    public KafkaHeap bareRegistry(long... epochs) {
         return hold(registry(epochs));
     }
 
@@ -105,14 +105,19 @@ final class KafkaHeap {
         return this;
     }
 
-    HeapAnalysis analyze(Path file) {
+    /** Writes the dump. */
+    public Path write(Path file) {
         b.rootStickyClass(holder);
-        b.writeTo(file);
+        return b.writeTo(file);
+    }
+
+    public HeapAnalysis analyze(Path file) {
+        write(file);
         return HeapAnalysis.run(HprofFile.open(file), 0, false, Profile.builtIn("automq").captureClasses(), s -> { });
     }
 
     /** Epochs from {@code first}, {@code step} apart: offsets with gaps, as one batch per snapshot makes them. */
-    static long[] offsets(long first, long step, int count) {
+    public static long[] offsets(long first, long step, int count) {
         long[] out = new long[count];
         for (int i = 0; i < count; i++) {
             out[i] = first + step * i;

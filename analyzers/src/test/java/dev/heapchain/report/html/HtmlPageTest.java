@@ -20,7 +20,7 @@ class HtmlPageTest {
     private static Map<String, String> slots(String value) {
         Map<String, String> s = new HashMap<>();
         for (String k : new String[]{"title", "verdict", "verdictClass", "reasons", "file", "format", "objects",
-                "reachableHeap", "sizeModel", "profile", "snapshots", "chains", "epochs", "largestChain", "tool"}) {
+                "reachableHeap", "sizeModel", "profile", "snapshots", "chains", "groups", "largestChain", "tool"}) {
             s.put(k, value);
         }
         return s;
