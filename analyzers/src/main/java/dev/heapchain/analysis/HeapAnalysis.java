@@ -258,6 +258,11 @@ public final class HeapAnalysis {
         return StringValues.decode(graph, strings);
     }
 
+    /** A thread's name when reports may show values (--include-values), else null. */
+    public String threadNameIfIncluded(int serial) {
+        return valuesIncluded ? threadName(serial) : null;
+    }
+
     /** Name of a thread by serial, read from the dump once for all threads; null when unknown. */
     public synchronized String threadName(int serial) {
         if (threadNames == null) {

@@ -102,6 +102,7 @@ public final class ChainAnalysis {
             drafts.add(draft(a, members, snapshots, epochs, containers, owners, book));
         }
         Identities.assign(drafts);
+        trimsUnderWay(a, drafts);
         List<PinFinder.Target> pinTargets = new ArrayList<>();
         Map<Integer, Integer> chainOf = new HashMap<>();
         for (int i = 0; i < drafts.size(); i++) {
@@ -183,6 +184,7 @@ public final class ChainAnalysis {
         Owners.Found owner = container >= 0 ? owners.of(container) : null;
         d.owner = owner != null ? owner.owner() : Owners.fromPath(d.toContainer, d.oldestClass);
         d.toOwner = owner != null ? a.pathTo(owner.node()) : null;
+        d.rule = owner != null && owner.rule().watermark() != null ? owner.rule() : null;
         Long value = null;
         String field = null;
         boolean head = false;
@@ -206,6 +208,33 @@ public final class ChainAnalysis {
             d.watermark = new Verdicts.Watermark(field, head, value, below, above, owner.written());
         }
         return d;
+    }
+
+    /** For chains with snapshots below their watermark: whether a thread was inside one of the owner's trim methods. */
+    private static void trimsUnderWay(HeapAnalysis a, List<Draft> drafts) {
+        Set<String> methods = new java.util.TreeSet<>();
+        for (Draft d : drafts) {
+            if (d.watermark != null && d.watermark.below() > 0 && d.rule != null) {
+                methods.addAll(d.rule.watermark().trimMethods());
+            }
+        }
+        if (methods.isEmpty()) {
+            return;
+        }
+        Map<String, List<String>> threads = TrimThreads.in(a, methods);
+        for (Draft d : drafts) {
+            if (d.watermark == null || d.watermark.below() == 0 || d.rule == null) {
+                continue;
+            }
+            for (String m : d.rule.watermark().trimMethods()) {
+                List<String> in = threads.get(m);
+                if (in != null) {
+                    d.trimming = String.join(", ", in) + " was inside " + Owners.simpleName(m.substring(0, m.lastIndexOf('.')))
+                            + m.substring(m.lastIndexOf('.'));
+                    break;
+                }
+            }
+        }
     }
 
     /** Epoch statistics per owner group: each group's epochs are its own space. */
@@ -276,6 +305,10 @@ public final class ChainAnalysis {
         String oldestClass;
         ChainReport.Owner owner;
         Verdicts.Watermark watermark;
+        /** The owner rule, when it names a watermark. */
+        Profile.Owner rule;
+        /** Which thread was trimming when the dump was taken, or null. */
+        String trimming;
         String identity;
 
         /** The path that tells apart chains whose owners share a name: to the owner, else the container. */
@@ -286,7 +319,7 @@ public final class ChainAnalysis {
         ChainReport.Chain finish(List<ChainReport.Pin> pins, int maxSnapshots) {
             List<Verdicts.PinEvidence> evidence = pins.stream().map(p -> new Verdicts.PinEvidence(p.kind(), p.explanation())).toList();
             List<Verdicts.Reason> reasons = Verdicts.of(new Verdicts.Evidence(identity, snapshots.length, minEpoch, maxEpoch,
-                    evidence, watermark), maxSnapshots);
+                    evidence, watermark, trimming), maxSnapshots);
             String rootKind = (toContainer != null ? toContainer : toOldest).rootKind();
             return new ChainReport.Chain(identity, owner, containerId, containerClass, snapshots.length, minEpoch, maxEpoch,
                     retained, oldestId, oldestClass, rootKind, toContainer, toOldest, pins, watermark,

@@ -54,11 +54,15 @@ public record Profile(String name, String description, List<String> targetClasse
      * @param liveEpochsHead the head of the bookkeeping's live-epoch list instead of a field
      * @param written        optional: field paths of the newest write, which bounds the writes in flight
      * @param trimmedBy      where the trim happens, for the reader of the report
+     * @param trimMethods    {@code Class.method}s that move the watermark and trim after it: a thread in
+     *                       one of them when the dump was taken explains snapshots below the watermark
      */
-    public record Watermark(List<String> fields, boolean liveEpochsHead, List<String> written, String trimmedBy) {
+    public record Watermark(List<String> fields, boolean liveEpochsHead, List<String> written, String trimmedBy,
+                            List<String> trimMethods) {
         public Watermark {
             fields = fields == null ? List.of() : List.copyOf(fields);
             written = written == null ? List.of() : List.copyOf(written);
+            trimMethods = trimMethods == null ? List.of() : List.copyOf(trimMethods);
             if (fields.isEmpty() == !liveEpochsHead) {
                 throw new IllegalArgumentException("a watermark needs either fields or liveEpochsHead: true");
             }

@@ -65,6 +65,7 @@ public final class Verdicts {
     public static final String BOOKKEEPING_PIN = "bookkeeping-pin";
     public static final String DIRECT_PIN = "direct-pin";
     public static final String WATERMARK_BREACH = "watermark-breach";
+    public static final String TRIM_IN_PROGRESS = "trim-in-progress";
     public static final String COMMIT_STALL = "commit-stall";
     public static final String HEAD_STALL = "head-stall";
     public static final String LONG_CHAIN = "long-chain";
@@ -102,9 +103,13 @@ public final class Verdicts {
      * report by compare and trend.
      *
      * @param watermark null when the profile names none for the owner, or it could not be read
+     * @param trimming  which thread was inside a trim method when the dump was taken, or null
      */
     public record Evidence(String chain, long snapshots, long minEpoch, long maxEpoch, List<PinEvidence> pins,
-                           Watermark watermark) {
+                           Watermark watermark, String trimming) {
+        public Evidence(String chain, long snapshots, long minEpoch, long maxEpoch, List<PinEvidence> pins, Watermark watermark) {
+            this(chain, snapshots, minEpoch, maxEpoch, pins, watermark, null);
+        }
     }
 
     /** The reasons one dump gives about one chain; empty means no leak. */
@@ -115,6 +120,12 @@ public final class Verdicts {
                     e.chain() + ": " + p.text()));
         }
         Watermark w = e.watermark();
+        if (w != null && w.below() > 0 && e.trimming() != null) {
+            // The dump caught the owner between moving its watermark and finishing the trim.
+            return List.of(new Reason(Outcome.NO_LEAK, TRIM_IN_PROGRESS, e.chain(), String.format(Locale.ROOT,
+                    "%s holds %s below its trim watermark %s = %d, but %s when the dump was taken: the trim was under way, "
+                            + "which is no evidence of a leak.", e.chain(), snapshots(w.below()), w.field(), w.value(), e.trimming())));
+        }
         if (w != null && w.below() > 0) {
             out.add(new Reason(Outcome.LEAK, WATERMARK_BREACH, e.chain(), String.format(Locale.ROOT,
                     "%s holds %s below its trim watermark %s = %d (oldest epoch %d), which trimming deletes: trimming did not run.",

@@ -67,6 +67,20 @@ class ChainVerdictTest {
     }
 
     @Test
+    void breachWhileTheTrimRunsIsNoEvidence() {
+        // The dump stopped the event thread between lastStableOffset = 400 and the end of deleteSnapshotsUpTo.
+        ChainReport r = run(new KafkaHeap().controllerThreadIn("maybeAdvanceLastStableOffset")
+                .controller(400, 600, 100, 200, 300, 400, 500));
+        assertEquals(Verdicts.Outcome.NO_LEAK, r.verdict().outcome(), r.verdict().reasons().toString());
+        Verdicts.Reason reason = r.chains().get(0).reasons().get(0);
+        assertEquals(Verdicts.TRIM_IN_PROGRESS, reason.kind());
+        assertTrue(reason.text().contains("event-handler\" was inside OffsetControlManager.maybeAdvanceLastStableOffset"), reason.text());
+        // A thread elsewhere in the same class explains nothing.
+        ChainReport elsewhere = run(new KafkaHeap().controllerThreadIn("replay").controller(400, 600, 100, 200, 300, 400, 500));
+        assertEquals(Verdicts.Outcome.LEAK, elsewhere.verdict().outcome());
+    }
+
+    @Test
     void commitStallIsSuspectNeverLeak() {
         // Followers paused: 106 snapshots wait above lastStableOffset 277, which is not breached.
         ChainReport r = run(new KafkaHeap().controller(277, 20_000, offsets(277, 7, 107)));

@@ -68,6 +68,15 @@ public final class KafkaHeap {
                 .set("lastWrittenOffset", lastWrittenOffset).set("lastCommittedOffset", lastCommittedOffset));
     }
 
+    /**
+     * A thread whose stack is inside {@code OffsetControlManager.method} (or another method of it), as
+     * the controller's event thread is while it moves lastStableOffset and trims.
+     */
+    public KafkaHeap controllerThreadIn(String method) {
+        b.thread("quorum-controller-0-event-handler", b.frame(method, "()V", "OffsetControlManager.java", offsetControl, 327));
+        return this;
+    }
+
     /** Unreachable objects that shift the ids of everything built after them. */
     public KafkaHeap padding(int objects) {
         for (int i = 0; i < objects; i++) {
