@@ -53,9 +53,8 @@ public final class AnalyzeText {
         }
         switch (v.outcome()) {
             case NOT_APPLICABLE -> notApplicable(s, r, out);
-            case NO_LEAK -> out.printf(Locale.ROOT,
-                    "  %s in %s: none pinned, none below its owner's trim watermark, none with more than %d waiting.%n",
-                    plural(r.targets(), "snapshot"), plural(r.chains().size(), "chain"), r.maxSnapshots());
+            case NO_LEAK -> out.printf(Locale.ROOT, "  %s in %s: %s.%n", plural(r.targets(), "snapshot"),
+                    plural(r.chains().size(), "chain"), Verdicts.checked(r.maxSnapshots()));
             default -> {
             }
         }

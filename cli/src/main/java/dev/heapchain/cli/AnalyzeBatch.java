@@ -92,7 +92,7 @@ final class AnalyzeBatch {
                 }
                 ChainReport r = run.report();
                 rows.add(row(dump, r));
-                checks.add(AnalyzeCommand.leakCheck(dump, r.verdict()));
+                checks.add(AnalyzeCommand.leakCheck(dump, r.verdict(), command.failOnSuspect));
                 failed |= command.fails(r.verdict().outcome());
             } catch (RuntimeException e) {
                 if (Errors.classify(e) != ExitCode.UNREADABLE_DUMP && !(e instanceof UncheckedIOException)) {

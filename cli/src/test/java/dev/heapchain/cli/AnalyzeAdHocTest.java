@@ -136,6 +136,20 @@ class AnalyzeAdHocTest {
     }
 
     @Test
+    void suspectFailsTheJUnitCaseOnlyWithFailOnSuspect() throws IOException {
+        String d = dump("ten-junit.hprof", new SnapshotDumps.Shape(10, SnapshotDumps.Pin.NONE, false)).path();
+        Path lenient = dir.resolve("lenient.xml");
+        assertEquals(ExitCode.OK.code(), analyze(d, "--max-snapshots", "9", "--junit", lenient.toString()).code());
+        JUnitSchema.assertValid(lenient);
+        String xml = java.nio.file.Files.readString(lenient);
+        assertFalse(xml.contains("<failure"), xml);
+        assertTrue(xml.contains("verdict: SUSPECT") && xml.contains("[suspect] "), "the reasons stay in the case's output:\n" + xml);
+        Path strict = dir.resolve("strict.xml");
+        assertEquals(ExitCode.LEAK.code(), analyze(d, "--max-snapshots", "9", "--fail-on-suspect", "--junit", strict.toString()).code());
+        assertTrue(java.nio.file.Files.readString(strict).contains("<failure message=\"[suspect] "), java.nio.file.Files.readString(strict));
+    }
+
+    @Test
     void boxedLongEpochIsRead() throws IOException {
         Dump d = dump("boxed.hprof", new SnapshotDumps.Shape(100, SnapshotDumps.Pin.STRONG, true));
         JsonNode root = json(d.path());

@@ -175,6 +175,11 @@ public final class Verdicts {
         return List.of(new Reason(Outcome.SUSPECT, GROWTH, after.chain(), growth + "; " + why + "."));
     }
 
+    /** What "no leak" checked, for reports to say in words: the rule above, in one clause. */
+    public static String checked(int maxSnapshots) {
+        return "none pinned, none below its owner's trim watermark, none with more than " + maxSnapshots + " waiting";
+    }
+
     /** The worst outcome among reasons; no leak when there are none. */
     public static Outcome outcome(Collection<Reason> reasons) {
         Outcome o = Outcome.NO_LEAK;

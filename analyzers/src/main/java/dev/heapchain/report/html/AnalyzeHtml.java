@@ -112,8 +112,7 @@ public final class AnalyzeHtml {
             return "The dump holds no instance of " + String.join(", ", r.profile().targetClasses()) + " (profile "
                     + r.profile().name() + "): there is nothing for it to judge.";
         }
-        return "No chain is pinned, none holds snapshots below its owner's trim watermark, and none has more than "
-                + r.maxSnapshots() + " snapshots waiting.";
+        return "Chains: " + Verdicts.checked(r.maxSnapshots()) + ".";
     }
 
     /** The few values that are in the static markup, readable without the script. */
@@ -135,9 +134,10 @@ public final class AnalyzeHtml {
         v.put("reachableHeap", Units.bytes(s.reachableBytes()));
         v.put("sizeModel", s.sizeModel().id());
         v.put("profile", r.profile().name());
-        v.put("snapshots", Units.count(r.targets()));
-        v.put("chains", Units.count(r.chains().size()));
-        v.put("groups", Units.count(r.groups().size()));
+        v.put("snapshots", Units.count(r.targets()) + (r.sentinels() == 0 ? ""
+                : " (and " + Units.count(r.sentinels()) + " list-head sentinels, counted apart)"));
+        v.put("chains", Units.count(r.chains().size()) + (r.chains().size() == 1 ? " chain" : " chains"));
+        v.put("groups", Units.count(r.groups().size()) + (r.groups().size() == 1 ? " owner group" : " owner groups"));
         long largest = r.chains().stream().mapToLong(ChainReport.Chain::retainedBytes).max().orElse(0);
         v.put("largestChain", Units.bytes(largest));
         v.put("tool", "heapchain " + toolVersion);
