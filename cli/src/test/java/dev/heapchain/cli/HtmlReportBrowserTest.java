@@ -155,7 +155,7 @@ class HtmlReportBrowserTest {
         List<WebElement> chains = driver.findElements(By.cssSelector("#chain-table tbody tr"));
         assertEquals(2, chains.size());
         for (WebElement c : chains) {
-            assertTrue(c.getText().startsWith("matched RegistryRef.registry at SoakResult.loader.image."), c.getText());
+            assertTrue(c.getText().startsWith("matched, worse (LEAK) RegistryRef.registry at SoakResult.loader.image."), c.getText());
             assertTrue(c.getText().contains(" 1 800 +799 "), "snapshots before, after and the delta: " + c.getText());
             assertEquals(2, c.findElements(By.cssSelector("svg.pair-bars rect")).size());
         }

@@ -54,7 +54,8 @@
     var body = el("tbody");
     r.chains.forEach(function (c) {
       var b = sideOf(c.baseline), a = sideOf(c.current);
-      body.appendChild(el("tr", {class: "chain " + c.status}, el("td", {class: "status"}, c.status),
+      body.appendChild(el("tr", {class: "chain " + c.status}, el("td", {class: "status"},
+          c.status + (c.change === "same" ? "" : ", " + c.change + " (" + c.outcome.toUpperCase() + ")")),
         el("td", {class: "class-name key"}, c.key), num(b.snapshots), num(a.snapshots), delta(c.snapshotsDelta, count),
         el("td", {class: "nowrap"}, b.epochs), el("td", {class: "nowrap"}, a.epochs), num(b.retained), num(a.retained),
         delta(c.retainedBytesDelta, bytes), bars(c)));

@@ -71,7 +71,8 @@
     r.dumps.forEach(function (p, i) {
       HC.expandableRow(body, [el("td", {class: "num"}, i + 1), el("td", {class: "nowrap"}, utc(p.capturedAtEpochMillis)),
         el("td", {class: "num"}, "+" + hoursText(hours[i])),
-        el("td", {class: p.leak ? "verdict leak" : "verdict ok"}, p.leak ? "LEAK" : "no leak"),
+        el("td", {class: "verdict " + (p.outcome === "leak" ? "leak" : p.outcome === "suspect" ? "suspect" : "ok")},
+          p.outcome === "leak" || p.outcome === "suspect" ? p.outcome.toUpperCase() : p.outcome),
         el("td", {class: "num"}, count(snapshots(p))),
         el("td", {class: "nowrap"}, p.oldestEpoch === null ? "-" : p.oldestEpoch + "\u2013" + p.newestEpoch),
         el("td", {class: "num"}, bytes(p.chainRetainedBytes)), el("td", {class: "num"}, bytes(p.liveHeapBytes)),
