@@ -152,6 +152,11 @@ public final class HeapAnalysis {
         return setRetention().searchCost(nodes);
     }
 
+    /** The nodes {@code node} immediately dominates ({@link DominatorTree#VIRTUAL_ROOT}: the tree's top), in preorder. */
+    public synchronized void forEachDominatorChild(int node, java.util.function.IntConsumer out) {
+        setRetention().forEachChild(node, out);
+    }
+
     /** Every node {@code node} dominates, itself included, in dominator-tree preorder. */
     public synchronized void forEachDominated(int node, java.util.function.IntConsumer out) {
         setRetention().forEachDominated(node, out);

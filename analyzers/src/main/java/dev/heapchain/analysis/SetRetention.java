@@ -71,6 +71,23 @@ final class SetRetention {
         return order.exit(number);
     }
 
+    /**
+     * Hands each node {@code node} immediately dominates to {@code out}, in preorder; {@code node}
+     * {@link DominatorTree#VIRTUAL_ROOT} for the tree's top (what only GC roots hold). Each step
+     * jumps over a child's subtree, so the cost is the number of children.
+     */
+    void forEachChild(int node, java.util.function.IntConsumer out) {
+        int n = node == DominatorTree.VIRTUAL_ROOT ? 0 : tree.number(node);
+        if (n < 0) {
+            return;
+        }
+        for (int p = order.enter(n) + 1, end = order.exit(n); p <= end; ) {
+            int c = order.numberAt(p);
+            out.accept(tree.nodeAt(c));
+            p = order.exit(c) + 1;
+        }
+    }
+
     /** Hands every node dominated by {@code node} (itself included) to {@code out}. */
     void forEachDominated(int node, java.util.function.IntConsumer out) {
         int n = tree.number(node);

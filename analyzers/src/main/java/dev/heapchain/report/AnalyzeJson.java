@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.heapchain.analysis.ClassRetention;
 import dev.heapchain.analysis.EngineSummary;
+import dev.heapchain.analysis.LeakSuspects;
 import dev.heapchain.analysis.PathStep;
 import dev.heapchain.analysis.RootPath;
 import dev.heapchain.analysis.chain.ChainDiscovery;
@@ -28,7 +29,8 @@ public final class AnalyzeJson {
     private AnalyzeJson() {
     }
 
-    public static ObjectNode tree(EngineSummary s, ChainReport r, List<ClassRetention.Row> classes, String toolVersion) {
+    public static ObjectNode tree(EngineSummary s, ChainReport r, List<ClassRetention.Row> classes,
+                                  List<LeakSuspects.Suspect> suspects, String toolVersion) {
         ObjectMapper m = Json.mapper();
         ObjectNode root = Json.engineDocument(m, SCHEMA, toolVersion, s, false);
         root.set("profile", m.valueToTree(r.profile()));
@@ -63,6 +65,29 @@ public final class AnalyzeJson {
             discovered.addObject().put("class", c.className()).put("linkField", c.linkField())
                     .put("epochField", c.epochField()).put("instances", c.instances()).put("chains", c.chains())
                     .put("longestChain", c.longestChain()).put("command", c.command(s.dump().file()));
+        }
+        ArrayNode suspectRows = root.putArray("suspects");
+        for (LeakSuspects.Suspect x : suspects) {
+            ObjectNode o = suspectRows.addObject();
+            o.put("kind", x.kind());
+            o.put("class", x.className());
+            o.put("objectId", Units.hexId(x.objectId()));
+            o.put("instances", x.instances());
+            o.put("retainedBytes", x.retainedBytes());
+            o.put("share", Math.round(x.share() * 10_000) / 10_000.0);
+            putNullable(o, "heldBy", x.heldBy());
+            LeakSuspects.Accumulation acc = x.accumulation();
+            ObjectNode at = o.putObject("accumulation");
+            at.put("objectId", Units.hexId(acc.objectId()));
+            at.put("class", acc.className());
+            at.put("retainedBytes", acc.retainedBytes());
+            at.put("children", acc.children());
+            putNullable(at, "childClass", acc.childClass());
+            at.put("childClassCount", acc.childClassCount());
+            at.put("childClassBytes", acc.childClassBytes());
+            putNullable(o, "rootKind", x.path().rootKind());
+            putNullable(o, "rootDetail", x.path().rootDetail());
+            o.set("pathToAccumulation", steps(m, x.path()));
         }
         ArrayNode classRows = root.putArray("classes");
         for (ClassRetention.Row c : classes.subList(0, Math.min(CLASSES_KEPT, classes.size()))) {
@@ -100,9 +125,9 @@ public final class AnalyzeJson {
         return out;
     }
 
-    public static void write(EngineSummary s, ChainReport r, List<ClassRetention.Row> classes, String toolVersion, Writer out)
-            throws IOException {
-        write(tree(s, r, classes, toolVersion), out);
+    public static void write(EngineSummary s, ChainReport r, List<ClassRetention.Row> classes,
+                             List<LeakSuspects.Suspect> suspects, String toolVersion, Writer out) throws IOException {
+        write(tree(s, r, classes, suspects, toolVersion), out);
     }
 
     /** Writes a document built by {@link #tree}, indented, with a final newline. */

@@ -1,6 +1,7 @@
 package dev.heapchain.report;
 
 import dev.heapchain.analysis.EngineSummary;
+import dev.heapchain.analysis.LeakSuspects;
 import dev.heapchain.analysis.chain.ChainDiscovery;
 import dev.heapchain.analysis.chain.ChainReport;
 import dev.heapchain.analysis.chain.Verdicts;
@@ -25,10 +26,11 @@ public final class AnalyzeText {
     private AnalyzeText() {
     }
 
-    public static void render(EngineSummary s, ChainReport r, PrintWriter out) {
-        verdict(s, r, out);
+    public static void render(EngineSummary s, ChainReport r, List<LeakSuspects.Suspect> suspects, PrintWriter out) {
+        verdict(s, r, suspects, out);
         out.println();
         ObjectsReport.header(s, out);
+        suspects(s, suspects, out);
         out.printf(Locale.ROOT, "profile: %s (%s; epoch field '%s')%n", r.profile().name(),
                 String.join(", ", r.profile().targetClasses()), r.profile().epochField());
         out.println(counts(r));
@@ -41,28 +43,23 @@ public final class AnalyzeText {
         out.flush();
     }
 
-    private static void verdict(EngineSummary s, ChainReport r, PrintWriter out) {
+    private static void verdict(EngineSummary s, ChainReport r, List<LeakSuspects.Suspect> suspects, PrintWriter out) {
         ChainReport.Verdict v = r.verdict();
-        out.println("VERDICT: " + v.outcome().shout());
-        List<Verdicts.Reason> reasons = v.reasons();
-        for (Verdicts.Reason reason : reasons.subList(0, Math.min(REASONS_SHOWN, reasons.size()))) {
-            out.println("  - [" + reason.outcome().label() + "] " + reason.text());
+        out.println(Headline.of(r, suspects, s.reachableBytes()));
+        List<String> reasons = Headline.reasons(r);
+        for (String reason : reasons.subList(0, Math.min(REASONS_SHOWN, reasons.size()))) {
+            out.println("  - " + reason);
         }
         if (reasons.size() > REASONS_SHOWN) {
             out.printf(Locale.ROOT, "  - ... %s more reasons (see --json)%n", Units.count(reasons.size() - REASONS_SHOWN));
         }
-        switch (v.outcome()) {
-            case NOT_APPLICABLE -> notApplicable(s, r, out);
-            case NO_LEAK -> out.printf(Locale.ROOT, "  %s in %s: %s.%n", plural(r.targets(), "snapshot"),
-                    plural(r.chains().size(), "chain"), Verdicts.checked(r.maxSnapshots()));
-            default -> {
-            }
+        if (v.outcome() == Verdicts.Outcome.NOT_APPLICABLE) {
+            notApplicable(s, r, out);
         }
     }
 
     private static void notApplicable(EngineSummary s, ChainReport r, PrintWriter out) {
-        out.printf(Locale.ROOT, "  The dump holds no instance of %s (profile %s): there is nothing for it to judge.%n",
-                String.join(", ", r.profile().targetClasses()), r.profile().name());
+        out.printf(Locale.ROOT, "  Profile %s has nothing to judge here.%n", r.profile().name());
         if (r.discovered().isEmpty()) {
             out.println("  No class in it looks like a snapshot chain (instances linked through a field of their own type, with a number rising along the links).");
             return;
@@ -73,6 +70,30 @@ public final class AnalyzeText {
                     plural(c.instances(), "instance"), Units.count(c.longestChain()), c.linkField(), c.epochField(),
                     c.command(s.dump().file()));
         }
+    }
+
+    private static void suspects(EngineSummary s, List<LeakSuspects.Suspect> suspects, PrintWriter out) {
+        if (suspects.isEmpty()) {
+            out.printf(Locale.ROOT, "Leak suspects: none (no object or class outside the class loaders retains %d%% of the reachable heap)%n%n",
+                    Math.round(100 * LeakSuspects.SHARE));
+            return;
+        }
+        out.printf(Locale.ROOT, "Leak suspects (objects, or one class's instances, retaining more than %d%% of the reachable heap):%n",
+                Math.round(100 * LeakSuspects.SHARE));
+        int i = 0;
+        for (LeakSuspects.Suspect x : suspects) {
+            String what = x.kind().equals("class") ? plural(x.instances(), "instance") + " of " + x.className() + ", under "
+                    + Units.hexId(x.objectId()) : x.className() + " " + Units.hexId(x.objectId());
+            out.printf(Locale.ROOT, "%d. %s retains %s (%.1f%% of the reachable heap)%s%n", ++i, what, Units.bytes(x.retainedBytes()),
+                    100 * x.share(), x.heldBy() == null ? "" : ", held by " + x.heldBy());
+            LeakSuspects.Accumulation acc = x.accumulation();
+            out.printf(Locale.ROOT, "   accumulates in %s %s: %s%s%n", acc.className(), Units.hexId(acc.objectId()),
+                    Units.count(acc.children()) + (acc.children() == 1 ? " child" : " children"), acc.childClass() == null ? "" : String.format(Locale.ROOT,
+                            ", %s of them %s (%s)", Units.count(acc.childClassCount()), acc.childClass(), Units.bytes(acc.childClassBytes())));
+            out.println("   path to it:");
+            ObjectsReport.path(x.path(), "     ", out);
+        }
+        out.println();
     }
 
     static String counts(ChainReport r) {

@@ -63,7 +63,7 @@ class HostileStructureTest {
     }
 
     private static Profile snapshots(String cls) {
-        return Profile.adHoc(List.of(cls), "e", List.of("next"));
+        return Profile.adHoc(List.of(cls), "e", List.of("next"), null);
     }
 
     @Test

@@ -26,7 +26,7 @@ import java.util.TreeSet;
  */
 final class FuzzTarget {
     /** Matches the snapshot seeds; on other dumps it finds no chain, which is fine. */
-    static final Profile PROFILE = Profile.adHoc(List.of("com.example.Snap"), "e", List.of("next"));
+    static final Profile PROFILE = Profile.adHoc(List.of("com.example.Snap"), "e", List.of("next"), null);
 
     private FuzzTarget() {
     }
@@ -39,7 +39,8 @@ final class FuzzTarget {
             ChainReport report = ChainAnalysis.run(a, PROFILE, 32);
             EngineSummary summary = EngineSummary.of(a);
             HeapOverview.of(a, summary, 5);
-            AnalyzeJson.tree(summary, report, ClassRetention.compute(a), "fuzz");
+            java.util.List<ClassRetention.Row> rows = ClassRetention.compute(a);
+            AnalyzeJson.tree(summary, report, rows, dev.heapchain.analysis.LeakSuspects.find(a, rows), "fuzz");
             return "ok" + (h.rows().isEmpty() ? "-empty" : "") + kinds(h.dump().warnings()) + kinds(a.graph().classes().warnings())
                     + (report.chains().isEmpty() ? "" : "-chains");
         } catch (HprofFormatException e) {

@@ -87,7 +87,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             Output.to(html, cmd.getOut(), run::writeHtml);
         }
         if (!"-".equals(json) && !"-".equals(html)) {
-            AnalyzeText.render(run.summary(), run.report(), cmd.getOut());
+            AnalyzeText.render(run.summary(), run.report(), run.suspects(), cmd.getOut());
         }
         Verdicts.Outcome outcome = run.report().verdict().outcome();
         if (junit != null) {

@@ -5,6 +5,7 @@ import dev.heapchain.analysis.ClassRetention;
 import dev.heapchain.analysis.EngineSummary;
 import dev.heapchain.analysis.HeapAnalysis;
 import dev.heapchain.analysis.HeapOverview;
+import dev.heapchain.analysis.LeakSuspects;
 import dev.heapchain.analysis.chain.ChainAnalysis;
 import dev.heapchain.analysis.chain.ChainReport;
 import dev.heapchain.analysis.chain.Profile;
@@ -28,7 +29,7 @@ import java.util.List;
  * @param includeValues  whether values from the dump (thread names, ...) were let into the results
  */
 record ChainRun(EngineSummary summary, ChainReport report, List<ClassRetention.Row> classes,
-                HeapOverview overview, boolean includeValues) {
+                List<LeakSuspects.Suspect> suspects, HeapOverview overview, boolean includeValues) {
     /** Largest objects listed in the HTML report; the `top` command lists more. */
     static final int TOP_OBJECTS = 10;
 
@@ -59,14 +60,16 @@ record ChainRun(EngineSummary summary, ChainReport report, List<ClassRetention.R
         }
         EngineSummary summary = EngineSummary.of(a);
         HeapOverview overview = withOverview ? HeapOverview.of(a, summary, TOP_OBJECTS) : null;
-        ChainRun run = new ChainRun(summary, report, dev.heapchain.util.Tasks.join(classes), overview, includeValues);
+        List<ClassRetention.Row> rows = dev.heapchain.util.Tasks.join(classes);
         Trace.mark("class retention joined");
+        ChainRun run = new ChainRun(summary, report, rows, LeakSuspects.find(a, rows), overview, includeValues);
+        Trace.mark("leak suspects");
         RunScope.current().release(a.graph().file()); // batch commands hold one inflated copy at a time
         return run;
     }
 
     ObjectNode document() {
-        return AnalyzeJson.tree(summary, report, classes, VersionProvider.version());
+        return AnalyzeJson.tree(summary, report, classes, suspects, VersionProvider.version());
     }
 
     /** What compare and trend read, as they would read the stored document; {@code source} names it. */
@@ -79,6 +82,6 @@ record ChainRun(EngineSummary summary, ChainReport report, List<ClassRetention.R
         if (overview == null) {
             throw new IllegalStateException("the HTML page needs a run made with its overview");
         }
-        AnalyzeHtml.write(summary, report, overview, includeValues, VersionProvider.version(), w);
+        AnalyzeHtml.write(summary, report, suspects, overview, includeValues, VersionProvider.version(), w);
     }
 }

@@ -25,6 +25,10 @@ final class ProfileOptions {
     @Option(names = "--link-field", paramLabel = "NAME", description = "Ad-hoc profile: a field linking snapshots, e.g. prev (repeatable).")
     List<String> linkFields;
 
+    @Option(names = "--sentinel-epoch", paramLabel = "N", description = {"Ad-hoc profile: the epoch of a list-head sentinel, counted apart",
+            "(repeatable; default: -9223372036854775808, Long.MIN_VALUE)."})
+    List<Long> sentinelEpochs;
+
     @Option(names = {"--max-snapshots", "--max-live-epochs"}, paramLabel = "N", defaultValue = "32",
             description = {"Snapshots a chain may keep waiting above its owner's trim watermark (or, with no watermark",
                     "known, hold) before it is SUSPECT; a count, never an epoch difference (default: ${DEFAULT-VALUE}).",
@@ -39,7 +43,7 @@ final class ProfileOptions {
     }
 
     Profile profile(CommandLine cmd) {
-        boolean adHoc = classes != null || epochField != null || linkFields != null;
+        boolean adHoc = classes != null || epochField != null || linkFields != null || sentinelEpochs != null;
         if (adHoc) {
             if (classes == null || epochField == null) {
                 throw new CommandLine.ParameterException(cmd, "an ad-hoc profile needs --class and --epoch-field (and usually --link-field)");
@@ -47,7 +51,7 @@ final class ProfileOptions {
             if (profileFile != null) {
                 throw new CommandLine.ParameterException(cmd, "use either --profile-file or --class/--epoch-field, not both");
             }
-            return Profile.adHoc(classes, epochField, linkFields == null ? List.of() : linkFields);
+            return Profile.adHoc(classes, epochField, linkFields == null ? List.of() : linkFields, sentinelEpochs);
         }
         if (profileFile != null) {
             try {

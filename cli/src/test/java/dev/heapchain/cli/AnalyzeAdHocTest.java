@@ -111,8 +111,9 @@ class AnalyzeAdHocTest {
         Dump d = dump("short.hprof", new SnapshotDumps.Shape(10, SnapshotDumps.Pin.NONE, false));
         Cli r = analyze(d.path(), "--fail-on-leak");
         assertEquals(ExitCode.OK.code(), r.code(), r::toString);
-        assertTrue(r.out().startsWith("VERDICT: no leak\n  10 snapshots in 1 chain: none pinned, none below its owner's trim "
-                + "watermark, none with more than 32 waiting."), r::toString);
+        assertTrue(r.out().startsWith("VERDICT: no leak: 10 snapshots in 1 chain hold "), r::toString);
+        assertTrue(r.out().lines().findFirst().orElse("").contains("; none pinned, none below its owner's trim watermark, none with more "
+                + "than 32 waiting"), r::toString);
         JsonNode root = json(d.path());
         assertEquals("no leak", root.at("/verdict/outcome").asText());
         JsonNode chain = root.get("chains").get(0);
@@ -129,7 +130,9 @@ class AnalyzeAdHocTest {
         assertEquals(ExitCode.OK.code(), analyze(d, "--fail-on-suspect", "--max-snapshots", "10").code());
         Cli r = analyze(d, "--fail-on-leak", "--max-snapshots", "9");
         assertEquals(ExitCode.OK.code(), r.code(), "a long chain is no evidence of a leak:\n" + r);
-        assertTrue(r.out().startsWith("VERDICT: SUSPECT\n"), r::toString);
+        assertTrue(r.out().startsWith("VERDICT: SUSPECT: SnapshotStore (Java frame root) holds "), r::toString);
+        assertTrue(r.out().lines().findFirst().orElse("").contains(" because it holds 10 snapshots and no trim watermark is known; look at "),
+                r::toString);
         assertTrue(r.out().contains("holds 10 snapshots (epochs 0 to 9), more than 9, and no trim watermark is known"), r::toString);
         Cli strict = analyze(d, "--fail-on-suspect", "--max-live-epochs", "9");
         assertEquals(ExitCode.LEAK.code(), strict.code(), "--fail-on-suspect fails on SUSPECT (old option name kept):\n" + strict);

@@ -27,8 +27,8 @@ class AnalyzeNotApplicableTest {
         Cli r = Cli.run("analyze", "-q", "--fail-on-suspect", dump.toString());
         assertEquals(ExitCode.OK.code(), r.code(), r::toString);
         List<String> lines = r.out().lines().toList();
-        assertEquals("VERDICT: not applicable", lines.get(0), r::toString);
-        assertTrue(lines.get(1).contains("no instance of org.apache.kafka.timeline.Snapshot (profile automq)"), r::toString);
+        assertTrue(lines.get(0).startsWith("VERDICT: not applicable: the dump holds no org.apache.kafka.timeline.Snapshot"), r::toString);
+        assertTrue(lines.get(1).contains("Profile automq has nothing to judge here."), r::toString);
         String command = "heapchain analyze " + dump + " --class com.acme.MetadataSnapshot --epoch-field e --link-field next";
         assertTrue(r.out().contains("com.acme.MetadataSnapshot: 40 instances, longest chain 40 (linked by 'next', epoch 'e')"), r::toString);
         assertTrue(r.out().contains("\n      " + command + "\n"), r::toString);
@@ -44,6 +44,6 @@ class AnalyzeNotApplicableTest {
         List<String> args = new ArrayList<>(Arrays.asList(command.split(" ")).subList(1, 9));
         args.add(1, "-q");
         Cli adHoc = Cli.run(args.toArray(String[]::new));
-        assertTrue(adHoc.out().startsWith("VERDICT: SUSPECT\n"), "40 snapshots, no watermark known:\n" + adHoc);
+        assertTrue(adHoc.out().startsWith("VERDICT: SUSPECT: "), "40 snapshots, no watermark known:\n" + adHoc);
     }
 }

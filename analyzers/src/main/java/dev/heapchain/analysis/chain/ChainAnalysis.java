@@ -229,7 +229,7 @@ public final class ChainAnalysis {
             for (String m : d.rule.watermark().trimMethods()) {
                 List<String> in = threads.get(m);
                 if (in != null) {
-                    d.trimming = String.join(", ", in) + " was inside " + Owners.simpleName(m.substring(0, m.lastIndexOf('.')))
+                    d.trimming = String.join(", ", in) + " was inside " + Identities.simpleName(m.substring(0, m.lastIndexOf('.')))
                             + m.substring(m.lastIndexOf('.'));
                     break;
                 }

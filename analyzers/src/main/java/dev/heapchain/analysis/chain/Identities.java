@@ -38,11 +38,17 @@ public final class Identities {
         if (steps.isEmpty()) {
             return "(no path)";
         }
-        StringBuilder key = new StringBuilder(Owners.simpleName(steps.get(0).className()));
+        StringBuilder key = new StringBuilder(simpleName(steps.get(0).className()));
         for (int i = 1; i < steps.size(); i++) {
             String field = steps.get(i).field() == null ? "?" : steps.get(i).field();
             key.append(field.startsWith("[") ? "[*]" : "." + field);
         }
         return key.toString();
+    }
+
+    /** {@code org.apache.kafka.timeline.SnapshotRegistry} -> {@code SnapshotRegistry}; nested names keep their outer class. */
+    public static String simpleName(String className) {
+        String bare = className.startsWith("class ") ? className.substring(6) : className;
+        return bare.substring(bare.lastIndexOf('.') + 1);
     }
 }

@@ -5,6 +5,7 @@ import dev.heapchain.analysis.HeapAnalysis;
 import dev.heapchain.analysis.PathStep;
 import dev.heapchain.analysis.RootPath;
 import dev.heapchain.graph.HeapGraph;
+import dev.heapchain.graph.PlatformClasses;
 import dev.heapchain.hprof.HprofBasicType;
 
 import java.util.ArrayList;
@@ -122,7 +123,7 @@ final class Owners {
                     parts.add(String.valueOf(value));
                 }
             }
-            String label = simpleName(p.rule.className()) + "." + p.rule.field();
+            String label = Identities.simpleName(p.rule.className()) + "." + p.rule.field();
             ChainReport.Owner owner = new ChainReport.Owner(label, a.displayClass(p.node), g.id(p.node), p.rule.field(),
                     parts.isEmpty() ? null : String.join("-", parts));
             p.found = new Found(p.rule, p.node, owner, field, watermark, written);
@@ -141,38 +142,28 @@ final class Owners {
      */
     static ChainReport.Owner fromPath(RootPath toContainer, String oldestClass) {
         if (toContainer == null || toContainer.steps().isEmpty()) {
-            return new ChainReport.Owner(simpleName(oldestClass) + " chain (no owner found)", null, null, null, null);
+            return new ChainReport.Owner(Identities.simpleName(oldestClass) + " chain (no owner found)", null, null, null, null);
         }
         List<PathStep> steps = toContainer.steps();
         PathStep container = steps.get(steps.size() - 1);
         if (steps.size() == 1) {
-            return new ChainReport.Owner(simpleName(container.className()) + " (" + toContainer.rootKind() + " root)", null, null,
+            return new ChainReport.Owner(Identities.simpleName(container.className()) + " (" + toContainer.rootKind() + " root)", null, null,
                     null, null);
         }
         for (int i = steps.size() - 1; i >= 1; i--) {
             String field = steps.get(i).field();
             String holder = bare(steps.get(i - 1).className());
-            if (field != null && !field.startsWith("[") && !isJdk(holder)) {
-                return new ChainReport.Owner(simpleName(holder) + "." + field, null, null, field, null);
+            if (field != null && !field.startsWith("[") && !PlatformClasses.is(holder)) {
+                return new ChainReport.Owner(Identities.simpleName(holder) + "." + field, null, null, field, null);
             }
         }
         PathStep last = steps.get(steps.size() - 1);
-        return new ChainReport.Owner(simpleName(steps.get(steps.size() - 2).className()) + "." + last.field(), null, null,
+        return new ChainReport.Owner(Identities.simpleName(steps.get(steps.size() - 2).className()) + "." + last.field(), null, null,
                 last.field(), null);
-    }
-
-    private static boolean isJdk(String className) {
-        return className.startsWith("java.") || className.startsWith("javax.") || className.startsWith("jdk.")
-                || className.startsWith("sun.");
     }
 
     private static String bare(String displayClass) {
         return displayClass.startsWith("class ") ? displayClass.substring(6) : displayClass;
     }
 
-    /** {@code org.apache.kafka.timeline.SnapshotRegistry} -> {@code SnapshotRegistry}; nested names keep their outer class. */
-    static String simpleName(String className) {
-        String bare = bare(className);
-        return bare.substring(bare.lastIndexOf('.') + 1);
-    }
 }

@@ -139,10 +139,15 @@ public record Profile(String name, String description, List<String> targetClasse
         }
     }
 
-    /** An ad-hoc profile for any class that carries an epoch. */
-    public static Profile adHoc(List<String> classes, String epochField, List<String> linkFields) {
+    /**
+     * An ad-hoc profile for any class that carries an epoch.
+     *
+     * @param sentinelEpochs epochs of list heads; null: Long.MIN_VALUE, the head's epoch in Kafka's
+     *                       SnapshotRegistry and the usual "before everything" marker
+     */
+    public static Profile adHoc(List<String> classes, String epochField, List<String> linkFields, List<Long> sentinelEpochs) {
         return new Profile("ad-hoc", "from --class/--epoch-field/--link-field", classes, epochField, linkFields,
-                List.of(), null, null, List.of());
+                sentinelEpochs == null ? List.of(Long.MIN_VALUE) : sentinelEpochs, null, null, List.of());
     }
 
     private static boolean blank(String s) {

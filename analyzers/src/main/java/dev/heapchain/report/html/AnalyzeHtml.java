@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.heapchain.analysis.EngineSummary;
 import dev.heapchain.analysis.HeapOverview;
+import dev.heapchain.analysis.LeakSuspects;
 import dev.heapchain.analysis.ObjectReport;
 import dev.heapchain.analysis.chain.ChainReport;
 import dev.heapchain.analysis.chain.Verdicts;
 import dev.heapchain.report.AnalyzeJson;
 import dev.heapchain.report.AnalyzeText;
+import dev.heapchain.report.Headline;
 import dev.heapchain.report.Json;
 import dev.heapchain.report.ObjectsReport;
 import dev.heapchain.report.Units;
@@ -34,18 +36,23 @@ public final class AnalyzeHtml {
     private AnalyzeHtml() {
     }
 
-    public static void write(EngineSummary s, ChainReport r, HeapOverview overview, boolean valuesIncluded,
-                             String toolVersion, Writer out) throws IOException {
-        HtmlPage.write("analyze.html", slots(s, r, toolVersion), data(s, r, overview, valuesIncluded, toolVersion), out);
+    public static void write(EngineSummary s, ChainReport r, List<LeakSuspects.Suspect> suspects, HeapOverview overview,
+                             boolean valuesIncluded, String toolVersion, Writer out) throws IOException {
+        HtmlPage.write("analyze.html", slots(s, r, suspects, toolVersion), data(s, r, suspects, overview, valuesIncluded, toolVersion),
+                out);
     }
 
-    static ObjectNode data(EngineSummary s, ChainReport r, HeapOverview overview, boolean valuesIncluded, String toolVersion) {
+    static ObjectNode data(EngineSummary s, ChainReport r, List<LeakSuspects.Suspect> suspects, HeapOverview overview,
+                           boolean valuesIncluded, String toolVersion) {
         ObjectMapper m = Json.mapper();
         // The page has its own histogram (from the overview) and epoch arrays: drop the JSON's.
-        ObjectNode report = AnalyzeJson.tree(s, r, java.util.List.of(), toolVersion);
+        ObjectNode report = AnalyzeJson.tree(s, r, java.util.List.of(), suspects, toolVersion);
         report.remove("classes");
         for (JsonNode g : report.get("groups")) {
             ((ObjectNode) g).remove("epochs");
+        }
+        for (JsonNode x : report.get("suspects")) {
+            ((ObjectNode) x).set("pathToAccumulation", PathSteps.bounded(m, (ArrayNode) x.get("pathToAccumulation")));
         }
         ArrayNode chains = (ArrayNode) report.get("chains");
         while (chains.size() > MAX_CHAINS) {
@@ -106,7 +113,7 @@ public final class AnalyzeHtml {
     /** The banner's sentences: the reasons, or what was checked when there are none. */
     private static String reasons(ChainReport r) {
         if (!r.verdict().reasons().isEmpty()) {
-            return String.join("\n", r.verdict().reasons().stream().map(Verdicts.Reason::text).toList());
+            return String.join("\n", Headline.reasons(r));
         }
         if (r.verdict().outcome() == Verdicts.Outcome.NOT_APPLICABLE) {
             return "The dump holds no instance of " + String.join(", ", r.profile().targetClasses()) + " (profile "
@@ -116,11 +123,11 @@ public final class AnalyzeHtml {
     }
 
     /** The few values that are in the static markup, readable without the script. */
-    static Map<String, String> slots(EngineSummary s, ChainReport r, String toolVersion) {
+    static Map<String, String> slots(EngineSummary s, ChainReport r, List<LeakSuspects.Suspect> suspects, String toolVersion) {
         Map<String, String> v = new LinkedHashMap<>();
         Verdicts.Outcome outcome = r.verdict().outcome();
         v.put("title", outcome.shout() + " - heapchain analyze " + s.dump().file());
-        v.put("verdict", "VERDICT: " + outcome.shout());
+        v.put("verdict", Headline.of(r, suspects, s.reachableBytes()));
         v.put("verdictClass", switch (outcome) {
             case LEAK -> "leak";
             case SUSPECT -> "suspect";

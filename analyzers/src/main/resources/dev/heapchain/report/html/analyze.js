@@ -109,6 +109,32 @@
     t.appendChild(body);
   }
 
+  /* Objects, or one class's instances, that retain more than a tenth of the heap, with where it accumulates. */
+  function suspects() {
+    var note = document.getElementById("suspects-note");
+    note.textContent = r.suspects.length === 0
+      ? "None: no object or class outside the class loaders retains a tenth of the reachable heap."
+      : "Objects, or one class's instances, retaining more than a tenth of the reachable heap; class loaders and their class lists are passed through. Click a row for the path to where the memory accumulates.";
+    if (r.suspects.length === 0) {
+      return;
+    }
+    var t = document.getElementById("suspect-table");
+    header(t, ["", "suspect", "retained", "share", "held by", "accumulates in"]);
+    var body = el("tbody");
+    r.suspects.forEach(function (x) {
+      var a = x.accumulation;
+      var what = x.kind === "class" ? el("span", {}, count(x.instances) + " instances of ", el("span", {class: "class-name"}, x["class"]))
+        : el("span", {}, el("span", {class: "class-name"}, x["class"]), " ", el("span", {class: "object-id"}, x.objectId));
+      var where = el("span", {}, el("span", {class: "class-name"}, a["class"]), " (" + count(a.children) + " children" +
+        (a.childClass === null ? "" : ", " + count(a.childClassCount) + " of them ") ,
+        a.childClass === null ? null : el("span", {class: "class-name"}, a.childClass), ")");
+      HC.expandableRow(body, [el("td", {}, what), num(bytes(x.retainedBytes)), num((100 * x.share).toFixed(1) + "%"),
+        el("td", {}, x.heldBy === null ? "-" : x.heldBy), el("td", {}, where)], 5,
+        HC.pathList(x.rootKind, x.rootDetail, x.pathToAccumulation));
+    });
+    t.appendChild(body);
+  }
+
   function discovered() {
     if (r.discovered.length === 0) {
       return;
@@ -217,6 +243,7 @@
   }
 
   sizeModel();
+  suspects();
   discovered();
   groups();
   chart();

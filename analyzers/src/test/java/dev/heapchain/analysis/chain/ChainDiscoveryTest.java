@@ -12,6 +12,8 @@ import dev.heapchain.hprof.testing.DumpBuilder;
 import dev.heapchain.hprof.testing.HeapClass;
 import dev.heapchain.hprof.testing.HeapInstance;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.LongStream;
@@ -33,15 +35,16 @@ class ChainDiscoveryTest {
         Random random = new Random(7);
         HeapInstance newest = null;
         for (int i = 0; i < 50; i++) {
-            HeapInstance s = b.newInstance(snapshot).set("offset", 1000 + 17L * i).set("flags", random.nextInt()).set("prev", newest);
-            newest = s;
+            newest = b.newInstance(snapshot).set("offset", 1000 + 17L * i).set("flags", random.nextInt())
+                    .set("prev", newest);
         }
         hold(newest);
         HeapAnalysis a = analyze();
         List<Candidate> found = ChainDiscovery.find(a, 10);
-        assertEquals(List.of(new Candidate("com.acme.MetadataSnapshot", "prev", "offset", 50, 1, 50, 1.0, false)), found);
-        assertEquals("heapchain analyze dump.hprof --class com.acme.MetadataSnapshot --epoch-field offset --link-field prev",
-                found.get(0).command("dump.hprof"));
+        assertEquals(List.of(new Candidate("com.acme.MetadataSnapshot", "prev", "offset", 50, 1, 50, 1.0, false)),
+                found);
+        assertEquals("heapchain analyze dump.hprof --class com.acme.MetadataSnapshot --epoch-field offset"
+                + " --link-field prev", found.get(0).command("dump.hprof"));
         assertEquals(found, ChainDiscovery.find(a, 10), "the same answer every time");
     }
 
@@ -88,12 +91,9 @@ class ChainDiscoveryTest {
 
     @Test
     void chainsShorterThanEightAreLeftOut() {
-        HeapClass five = b.newClass("com.acme.Five").instanceField("epoch", BasicType.LONG).instanceField("prev", BasicType.OBJECT);
-        HeapClass seven = b.newClass("com.acme.Seven").instanceField("epoch", BasicType.LONG).instanceField("prev", BasicType.OBJECT);
-        HeapClass eight = b.newClass("com.acme.Eight").instanceField("epoch", BasicType.LONG).instanceField("prev", BasicType.OBJECT);
-        hold(chain(five, "prev", "epoch", LongStream.range(0, 5).toArray()));
-        hold(chain(seven, "prev", "epoch", LongStream.range(0, 7).toArray()));
-        hold(chain(eight, "prev", "epoch", LongStream.range(0, 8).toArray()));
+        holdEpochChain(epochClass("com.acme.Five"), 5);
+        holdEpochChain(epochClass("com.acme.Seven"), 7);
+        holdEpochChain(epochClass("com.acme.Eight"), 8);
         assertEquals(List.of("com.acme.Eight"), names(find(10)));
     }
 
@@ -114,10 +114,8 @@ class ChainDiscoveryTest {
 
     @Test
     void ordersByLongestChainAndHonoursTheLimit() {
-        HeapClass a = b.newClass("com.acme.A").instanceField("epoch", BasicType.LONG).instanceField("prev", BasicType.OBJECT);
-        HeapClass z = b.newClass("com.acme.Z").instanceField("epoch", BasicType.LONG).instanceField("prev", BasicType.OBJECT);
-        hold(chain(a, "prev", "epoch", LongStream.range(0, 20).toArray()));
-        hold(chain(z, "prev", "epoch", LongStream.range(0, 30).toArray()));
+        holdEpochChain(epochClass("com.acme.A"), 20);
+        holdEpochChain(epochClass("com.acme.Z"), 30);
         HeapAnalysis heap = analyze();
         assertEquals(List.of("com.acme.Z", "com.acme.A"), names(ChainDiscovery.find(heap, 10)));
         assertEquals(List.of("com.acme.Z"), names(ChainDiscovery.find(heap, 1)));
@@ -126,9 +124,8 @@ class ChainDiscoveryTest {
 
     @Test
     void aSubclassLinkedThroughItsSuperclassFieldIsNamedOnce() {
-        HeapClass base = b.newClass("com.acme.Base").instanceField("epoch", BasicType.LONG).instanceField("prev", BasicType.OBJECT);
-        HeapClass sub = b.newClass("com.acme.Sub").superclass(base).instanceField("extra", BasicType.INT);
-        hold(chain(sub, "prev", "epoch", LongStream.range(0, 12).toArray()));
+        HeapClass base = epochClass("com.acme.Base");
+        holdEpochChain(b.newClass("com.acme.Sub").superclass(base).instanceField("extra", BasicType.INT), 12);
         List<Candidate> found = find(10);
         assertEquals(List.of("com.acme.Sub"), names(found));
         assertEquals("prev", found.get(0).linkField());
@@ -137,7 +134,7 @@ class ChainDiscoveryTest {
 
     @Test
     void aChainMixingSuperclassAndSubclassIsNamedByTheSuperclass() {
-        HeapClass base = b.newClass("com.acme.Base").instanceField("epoch", BasicType.LONG).instanceField("prev", BasicType.OBJECT);
+        HeapClass base = epochClass("com.acme.Base");
         HeapClass sub = b.newClass("com.acme.Sub").superclass(base).instanceField("extra", BasicType.INT);
         HeapInstance newest = null;
         for (int i = 0; i < 12; i++) {
@@ -175,18 +172,47 @@ class ChainDiscoveryTest {
     }
 
     @Test
+    void aClassWhoseFirstLinkFieldFailsIsJudgedByTheNext() {
+        // The same 60 instances in two orders: shuffled along 'a' (first in field order), by epoch along 'b'.
+        HeapClass twice = b.newClass("com.acme.Twice").instanceField("epoch", BasicType.LONG)
+                .instanceField("a", BasicType.OBJECT).instanceField("b", BasicType.OBJECT);
+        List<HeapInstance> byEpoch = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            byEpoch.add(b.newInstance(twice).set("epoch", i));
+        }
+        List<HeapInstance> shuffled = new ArrayList<>(byEpoch);
+        Collections.shuffle(shuffled, new Random(5));
+        for (int i = 1; i < 60; i++) {
+            byEpoch.get(i).set("b", byEpoch.get(i - 1));
+            shuffled.get(i).set("a", shuffled.get(i - 1));
+        }
+        hold(byEpoch.get(59));
+        hold(shuffled.get(59));
+        List<Candidate> found = find(10);
+        assertEquals(List.of("b"), found.stream().map(Candidate::linkField).toList());
+    }
+
+    @Test
     void unreachableChainsAreLeftOut() {
-        HeapClass snapshot = b.newClass("com.acme.Garbage").instanceField("epoch", BasicType.LONG)
-                .instanceField("prev", BasicType.OBJECT);
-        chain(snapshot, "prev", "epoch", LongStream.range(0, 20).toArray());
+        chain(epochClass("com.acme.Garbage"), "prev", "epoch", LongStream.range(0, 20).toArray());
         assertEquals(List.of(), find(10));
     }
 
     @Test
     void theCommandQuotesWhatAShellWouldSplitOrExpand() {
         Candidate c = new Candidate("com.acme.Outer$Snapshot", "prev", "epoch", 9, 1, 9, 1.0, true);
-        assertEquals("heapchain analyze '/tmp/my dumps/it'\\''s.hprof' --class 'com.acme.Outer$Snapshot' --epoch-field epoch --link-field prev",
-                c.command("/tmp/my dumps/it's.hprof"));
+        assertEquals("heapchain analyze '/tmp/my dumps/it'\\''s.hprof' --class 'com.acme.Outer$Snapshot'"
+                + " --epoch-field epoch --link-field prev", c.command("/tmp/my dumps/it's.hprof"));
+    }
+
+    /** A class with a {@code long epoch} and a {@code prev} link. */
+    private HeapClass epochClass(String name) {
+        return b.newClass(name).instanceField("epoch", BasicType.LONG).instanceField("prev", BasicType.OBJECT);
+    }
+
+    /** A held chain of {@code n} instances of an {@link #epochClass}, epochs 0 to n-1. */
+    private void holdEpochChain(HeapClass cls, int n) {
+        hold(chain(cls, "prev", "epoch", LongStream.range(0, n).toArray()));
     }
 
     /** Instances linked through {@code link}, each to the one made before it; the last one made is returned. */

@@ -181,6 +181,19 @@ class ChainVerdictTest {
     }
 
     @Test
+    void adHocProfileCountsLongMinValueHeadsApartUnlessTold() {
+        KafkaHeap heap = new KafkaHeap().bareRegistry(1, 2, 3);
+        HeapAnalysis a = heap.analyze(tmp.resolve("adhoc.hprof"));
+        ChainReport byDefault = ChainAnalysis.run(a, Profile.adHoc(List.of(KafkaHeap.SNAPSHOT), "epoch", List.of("prev", "next"), null), LIMIT);
+        assertEquals(3, byDefault.targets());
+        assertEquals(1, byDefault.sentinels());
+        assertEquals(1, byDefault.chains().get(0).minEpoch());
+        ChainReport none = ChainAnalysis.run(a, Profile.adHoc(List.of(KafkaHeap.SNAPSHOT), "epoch", List.of("prev", "next"), List.of()), LIMIT);
+        assertEquals(4, none.targets(), "with no sentinel epoch the head counts as a snapshot");
+        assertEquals(Long.MIN_VALUE, none.chains().get(0).minEpoch());
+    }
+
+    @Test
     void emptyRegistryIsNoLeakNotNotApplicable() {
         ChainReport r = run(new KafkaHeap().controller(-1, 0));
         assertEquals(Verdicts.Outcome.NO_LEAK, r.verdict().outcome());
