@@ -78,6 +78,12 @@ class HtmlReportBrowserTest {
         assertTrue(steps.stream().anyMatch(s -> s.getText().startsWith(".snapshotRegistry \u2192 org.apache.kafka.timeline.SnapshotRegistry")),
                 "path steps show field and class");
         assertTrue(text("#pin-list").contains("live-epoch list"), text("#pin-list"));
+        // The drawn chain: root, path, owner, container, oldest and newest snapshot, and the pin on the owner.
+        String drawn = text("#chain-drawing");
+        assertTrue(drawn.matches("(?s)GC ROOT\\s+Java frame.*PATH\\s+\\d+ objects.*OWNER\\s+RegistryRef\\.registry.*CONTAINER\\s+SnapshotRegistry"
+                + ".*OLDEST SNAPSHOT\\s+epoch 0.*1,998 more.*NEWEST SNAPSHOT\\s+epoch 1999.*pins the owner:.*LIVE-EPOCH LIST\\s+\\[0, 1, 1999\\], head 0.*"),
+                drawn);
+        assertEquals(1, driver.findElements(By.cssSelector("#chain-drawing .box.pinned")).size(), "the pinned owner is marked");
         List<WebElement> groups = driver.findElements(By.cssSelector("#group-table > tbody > tr.expandable"));
         assertEquals(1, groups.size(), "both registries' chains are one owner group");
         assertTrue(groups.get(0).getText().matches("\\W*RegistryRef.registry LEAK 2 4,000 .*"), groups.get(0).getText());

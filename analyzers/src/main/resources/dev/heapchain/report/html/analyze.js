@@ -156,8 +156,68 @@
       c.container ? el("span", {class: "object-id"}, c.container.objectId) : null);
   }
 
+  function simple(name) {
+    var n = name.indexOf("class ") === 0 ? name.substring(6) : name;
+    return n.substring(n.lastIndexOf(".") + 1);
+  }
+
+  /* GC root -> ... -> owner -> container -> oldest ... newest snapshot, with the pin where it holds. */
+  function drawChain(c) {
+    var flow = el("div", {class: "chain-flow", role: "img", "aria-label": "chain " + c.identity});
+    function box(role, text, cls) {
+      return el("span", {class: "box" + (cls ? " " + cls : "")}, el("span", {class: "role"}, role), text);
+    }
+    function arrow(text) {
+      flow.appendChild(el("span", {class: "arrow"}, text || "\u2192"));
+    }
+    var steps = c.pathToContainer.length > 0 ? c.pathToContainer : c.pathToOldest;
+    var direct = c.pins.filter(function (p) { return p.kind === "direct"; });
+    var bookkeeping = c.pins.filter(function (p) { return p.kind === "bookkeeping"; });
+    flow.appendChild(box("GC root", (c.rootKind || "?") + (c.rootDetail ? " (" + c.rootDetail + ")" : "")));
+    var hidden = Math.max(0, steps.length - (c.pathToContainer.length > 0 ? 2 : 1));
+    if (hidden > 0) {
+      arrow();
+      flow.appendChild(box("path", count(hidden) + (hidden === 1 ? " object" : " objects")));
+    }
+    if (c.pathToContainer.length > 0) {
+      arrow();
+      flow.appendChild(box("owner", c.owner.label + (c.owner.detail ? " " + c.owner.detail : ""), bookkeeping.length ? "pinned" : ""));
+      // The owner's own field when a rule names it; else the last step of the path to the container.
+      arrow("." + (c.owner.field || steps[steps.length - 1].field || "?") + " \u2192");
+      flow.appendChild(box("container", simple(c.container["class"])));
+      arrow();
+    } else {
+      arrow();
+    }
+    flow.appendChild(box("oldest snapshot", "epoch " + c.minEpoch, "snapshot" + (direct.length ? " pinned" : "")));
+    arrow("\u2026 " + count(Math.max(0, c.length - 2)) + " more \u2026");
+    flow.appendChild(box("newest snapshot", "epoch " + c.maxEpoch, "snapshot"));
+    if (c.watermark !== null) {
+      flow.appendChild(el("span", {class: "pin"}, "trim watermark " + c.watermark.field + " = " + c.watermark.value + ": " +
+        count(c.watermark.below) + " below, " + count(c.watermark.above) + " above"));
+    }
+    bookkeeping.forEach(function (p) {
+      flow.appendChild(el("span", {class: "pin"}, "\u21b3 pins the owner: ", el("span", {class: "box"}, el("span", {class: "role"},
+        "live-epoch list"), p.liveEpochs + ", head " + p.headEpoch + ": no handle carries it")));
+    });
+    direct.forEach(function (p) {
+      flow.appendChild(el("span", {class: "pin"}, "\u21b3 pins the oldest snapshot: ", el("span", {class: "box"},
+        el("span", {class: "role"}, "holder"), simple(p.holder["class"]) + (p.field ? "." + p.field : ""))));
+    });
+    return flow;
+  }
+
+  function drawing() {
+    if (r.chains.length === 0) {
+      return;
+    }
+    document.getElementById("drawing").hidden = false;
+    document.getElementById("chain-drawing").appendChild(drawChain(r.chains[0]));
+  }
+
   function chainDetail(c) {
     var box = el("div", {class: "chain-detail"});
+    box.appendChild(drawChain(c));
     var rootedIsContainer = c.pathToContainer.length > 0;
     c.reasons.forEach(function (x) {
       box.appendChild(el("p", {}, el("strong", {}, x.outcome.toUpperCase() + " (" + x.kind + "): "), x.text));
@@ -243,6 +303,7 @@
   }
 
   sizeModel();
+  drawing();
   suspects();
   discovered();
   groups();
