@@ -107,8 +107,8 @@ final class AnalyzeBatch {
             }
         }
         AnalyzeBatchText.render(rows, cmd.getOut());
-        if (command.junit != null) {
-            JUnitOutput.write(command.junit, "analyze", checks, cmd);
+        if (command.report.junit != null) {
+            JUnitOutput.write(command.report.junit, "analyze", checks, cmd);
         }
         return unreadable ? ExitCode.UNREADABLE_DUMP.code() : failed ? ExitCode.LEAK.code() : ExitCode.OK.code();
     }
@@ -124,7 +124,7 @@ final class AnalyzeBatch {
 
     /** The --json folder: created when missing; "-" and name clashes are usage errors. */
     private Path jsonDir(List<Path> dumps, CommandLine cmd) {
-        String json = command.json;
+        String json = command.report.json;
         if (json == null) {
             return null;
         }

@@ -50,20 +50,13 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--fail-on-suspect", description = "Exit with code 4 when the verdict is LEAK or SUSPECT (for any dump).")
     boolean failOnSuspect;
 
-    @Option(names = "--json", paramLabel = "FILE|-|DIR", description = {"Write the heapchain.analyze/2 JSON document to FILE, or to stdout with -.",
-            "With several dumps: a folder, which gets one report per dump (DUMP-NAME.json)."})
-    String json;
-
-    @Option(names = "--html", paramLabel = "FILE|-",
-            description = "Write a self-contained HTML report (verdict, chart by epoch, chains and paths, histogram) to FILE, or to stdout with -.")
-    String html;
+    @Mixin
+    ReportOptions report;
 
     @Option(names = "--include-values", description = {"Let reports show values from the dump: thread names today, string and",
             "primitive-array contents where a report has them. Left out by default: dumps hold secrets."})
     boolean includeValues;
 
-    @Option(names = "--junit", paramLabel = "FILE", description = "Write the leak verdict of each dump as JUnit XML, for CI test reports.")
-    Path junit;
 
     @Override
     public Integer call() {
@@ -72,27 +65,20 @@ final class AnalyzeCommand implements Callable<Integer> {
         int maxSnapshots = profileOptions.maxSnapshots(cmd);
         List<Path> files = AnalyzeBatch.expand(dumps, cmd);
         if (dumps.size() > 1 || Files.isDirectory(dumps.get(0))) {
-            if (html != null) {
+            if (report.html != null) {
                 throw new CommandLine.ParameterException(cmd, "--html takes one dump; with several, use --json DIR and open each report");
             }
             return new AnalyzeBatch(this, profile, maxSnapshots).run(files);
         }
-        Output.checkOneOnStdout(cmd, json, html);
-        ChainRun run = ChainRun.of(files.get(0), profile, maxSnapshots, common, engine, cmd, includeValues, html != null);
-        if (json != null) {
-            Output.to(json, cmd.getOut(), w -> AnalyzeJson.write(run.document(), w));
+        report.checkOneOnStdout(cmd);
+        ChainRun run = ChainRun.of(files.get(0), profile, maxSnapshots, common, engine, cmd, includeValues, report.html != null);
+        report.render(cmd, "analyze", w -> {
+            AnalyzeJson.write(run.document(), w);
             Trace.mark("analyze: json written");
-        }
-        if (html != null) {
-            Output.to(html, cmd.getOut(), run::writeHtml);
-        }
-        if (!"-".equals(json) && !"-".equals(html)) {
-            AnalyzeText.render(run.summary(), run.report(), run.suspects(), cmd.getOut());
-        }
+        }, run::writeHtml,
+                out -> AnalyzeText.render(run.summary(), run.report(), run.suspects(), out),
+                () -> List.of(leakCheck(files.get(0), run.report().verdict(), failOnSuspect)));
         Verdicts.Outcome outcome = run.report().verdict().outcome();
-        if (junit != null) {
-            JUnitOutput.write(junit, "analyze", List.of(leakCheck(files.get(0), run.report().verdict(), failOnSuspect)), cmd);
-        }
         return fails(outcome) ? ExitCode.LEAK.code() : ExitCode.OK.code();
     }
 

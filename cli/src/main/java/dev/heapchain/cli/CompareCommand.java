@@ -22,8 +22,8 @@ import java.util.concurrent.Callable;
 @Command(name = "compare", header = "Compares two dumps or reports: regressed, improved or unchanged.",
         mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Compares two dumps or earlier `analyze --json` reports (or one of each):",
-                "chains (matched by container class and path from the GC root), epochs,",
-                "pins and classes, with a verdict: regressed, improved or unchanged.",
+                "chains (matched by identity: owner and field, e.g. QuorumController.snapshotRegistry), epochs,",
+                "pins and classes, with a verdict: regressed (only when the evidence got worse), improved or unchanged.",
                 "Profile options apply to sides that are dumps."})
 final class CompareCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -54,15 +54,8 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--fail-on-regression", description = "Exit with code 4 when the verdict is regressed.")
     boolean failOnRegression;
 
-    @Option(names = "--json", paramLabel = "FILE|-", description = "Write the heapchain.compare/1 JSON document to FILE, or to stdout with -.")
-    String json;
-
-    @Option(names = "--html", paramLabel = "FILE|-",
-            description = "Write a self-contained HTML page (verdict, chains before and after, pins, class growth) to FILE, or to stdout with -.")
-    String html;
-
-    @Option(names = "--junit", paramLabel = "FILE", description = "Write the regression check as JUnit XML, for CI test reports.")
-    Path junit;
+    @Mixin
+    ReportOptions report;
 
     @Override
     public Integer call() {
@@ -76,28 +69,19 @@ final class CompareCommand implements Callable<Integer> {
         if (top < 0) {
             throw new CommandLine.ParameterException(cmd, "--top must be 0 or more, not " + top);
         }
-        Output.checkOneOnStdout(cmd, json, html);
+        report.checkOneOnStdout(cmd);
         ReportInputs inputs = new ReportInputs(common, engine, profile, cmd);
         ReportFacts base = inputs.load(baseline);
         ReportFacts cur = inputs.load(current);
         Comparison c = Comparer.compare(base, cur, t, top);
-        if (json != null) {
-            Output.to(json, cmd.getOut(), w -> CompareJson.write(c, VersionProvider.version(), w));
-        }
-        if (html != null) {
-            Output.to(html, cmd.getOut(), w -> CompareHtml.write(c, VersionProvider.version(), w));
-        }
-        if (!"-".equals(json) && !"-".equals(html)) {
-            CompareText.render(c, cmd.getOut());
-        }
         boolean regressed = c.verdict().equals(Comparison.REGRESSED);
-        if (junit != null) {
-            List<String> details = new ArrayList<>(List.of("verdict: " + c.verdict()));
-            c.improvements().forEach(i -> details.add("improved: " + i));
-            Check check = Check.of("compare", "regression: " + current + " against " + baseline, regressed,
-                    c.regressions(), details);
-            JUnitOutput.write(junit, "compare", List.of(check), cmd);
-        }
+        report.render(cmd, "compare", w -> CompareJson.write(c, VersionProvider.version(), w),
+                w -> CompareHtml.write(c, VersionProvider.version(), w), out -> CompareText.render(c, out), () -> {
+                    List<String> details = new ArrayList<>(List.of("verdict: " + c.verdict()));
+                    c.improvements().forEach(i -> details.add("improved: " + i));
+                    return List.of(Check.of("compare", "regression: " + current + " against " + baseline, regressed,
+                            c.regressions(), details));
+                });
         return regressed && failOnRegression ? ExitCode.LEAK.code() : ExitCode.OK.code();
     }
 }

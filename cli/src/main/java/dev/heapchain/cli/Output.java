@@ -17,13 +17,6 @@ final class Output {
         void write(Writer w) throws IOException;
     }
 
-    /** Two documents on stdout would be one unreadable stream: refuse before any work is done. */
-    static void checkOneOnStdout(picocli.CommandLine cmd, String json, String html) {
-        if ("-".equals(json) && "-".equals(html)) {
-            throw new picocli.CommandLine.ParameterException(cmd, "only one of --json and --html can go to stdout (-)");
-        }
-    }
-
     static void to(String target, PrintWriter stdout, Body body) {
         try {
             if (target.equals("-")) {

@@ -46,15 +46,8 @@ final class TrendCommand implements Callable<Integer> {
                     "bytes or percent of the first dump's value per time, e.g. 10MB/h, 5%%/h, 1GB/day."})
     String failOnGrowth;
 
-    @Option(names = "--json", paramLabel = "FILE|-", description = "Write the heapchain.trend/1 JSON document to FILE, or to stdout with -.")
-    String json;
-
-    @Option(names = "--html", paramLabel = "FILE|-",
-            description = "Write a self-contained HTML page (check, line chart of bytes over time, a row per dump) to FILE, or to stdout with -.")
-    String html;
-
-    @Option(names = "--junit", paramLabel = "FILE", description = "Write the growth check as JUnit XML, for CI test reports.")
-    Path junit;
+    @Mixin
+    ReportOptions report;
 
     @Override
     public Integer call() {
@@ -67,7 +60,7 @@ final class TrendCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(cmd, "--fail-on-growth: " + e.getMessage());
             }
         }
-        Output.checkOneOnStdout(cmd, json, html);
+        report.checkOneOnStdout(cmd);
         ReportInputs reader = new ReportInputs(common, engine, profile, cmd);
         List<ReportFacts> reports = new ArrayList<>();
         for (Path p : inputs) {
@@ -79,23 +72,15 @@ final class TrendCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new Errors.UserError(ExitCode.USAGE, e.getMessage());
         }
-        if (json != null) {
-            Output.to(json, cmd.getOut(), w -> TrendJson.write(t, VersionProvider.version(), w));
-        }
-        if (html != null) {
-            Output.to(html, cmd.getOut(), w -> TrendHtml.write(t, VersionProvider.version(), w));
-        }
-        if (!"-".equals(json) && !"-".equals(html)) {
-            TrendText.render(t, cmd.getOut());
-        }
-        if (junit != null) {
-            List<String> details = List.of("snapshot chains: " + Trends.rate(t.chains()), "live heap: " + Trends.rate(t.heap()),
-                    "span: " + Trends.span(t.spanHours()) + " over " + t.points().size() + " dumps",
-                    "limit: " + (limit == null ? "none" : limit.label()));
-            Check check = Check.of("trend", "growth of snapshot chains over " + t.points().size() + " dumps",
-                    t.failed(), t.failures(), details);
-            JUnitOutput.write(junit, "trend", List.of(check), cmd);
-        }
+        Rates.Growth checked = limit;
+        report.render(cmd, "trend", w -> TrendJson.write(t, VersionProvider.version(), w),
+                w -> TrendHtml.write(t, VersionProvider.version(), w), out -> TrendText.render(t, out), () -> {
+                    List<String> details = List.of("snapshot chains: " + Trends.rate(t.chains()), "live heap: " + Trends.rate(t.heap()),
+                            "span: " + Trends.span(t.spanHours()) + " over " + t.points().size() + " dumps",
+                            "limit: " + (checked == null ? "none" : checked.label()));
+                    return List.of(Check.of("trend", "growth of snapshot chains over " + t.points().size() + " dumps",
+                            t.failed(), t.failures(), details));
+                });
         return t.failed() ? ExitCode.LEAK.code() : ExitCode.OK.code();
     }
 }
