@@ -166,9 +166,10 @@ if [ "$nb_runs" -gt 0 ]; then
     fi
     awk -v n="$wall" -v h="$hw" 'BEGIN { printf "  ratio NetBeans / heapchain = %.1fx (target >= 15x)\n", n / h }'
 
-    # Agreement, instance by instance: path length in references (heapchain's steps start with
-    # the root object) and retained bytes (the size models differ, so those may not match).
-    jq -r '.objects[] | [.objectId, .retainedBytes, (if .path then (.path.steps | length) - 1 else -1 end)] | @tsv' \
+    # Agreement, instance by instance: path length in references (heapchain.paths/2 gives each
+    # target's depth in its merged tree, null when unreachable) and retained bytes (the size
+    # models differ, so those may not match).
+    jq -r '.targets[] | [.objectId, .retainedBytes, (.depth // -1)] | @tsv' \
       "$tmp/paths.json" > "$tmp/heapchain.tsv"
     awk -F'\t' 'NR == FNR { r[$1] = $2; d[$1] = $3; next }
       { n++; if (!($1 in d)) { missing++; next }

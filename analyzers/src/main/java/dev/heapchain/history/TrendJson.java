@@ -63,7 +63,9 @@ public final class TrendJson {
         ObjectNode o = m.createObjectNode();
         o.put("bytesPerHour", Math.round(f.bytesPerHour()));
         o.put("startBytes", Math.round(f.startBytes()));
-        o.put("percentPerHour", f.percentPerHour());
+        o.put("baseBytes", f.baseBytes());
+        // Null on a first dump under 1 MB as well as on one of 0: baseBytes says which.
+        o.put("percentPerHour", f.reportedPercentPerHour());
         return o;
     }
 }

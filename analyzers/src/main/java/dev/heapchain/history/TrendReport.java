@@ -34,9 +34,21 @@ public record TrendReport(List<Point> points, double spanHours, Fit chains, Fit 
      *
      * @param bytesPerHour    the slope
      * @param startBytes      the line's value at the first dump
-     * @param percentPerHour  the slope as a percentage of the first dump's value; null when that is 0
+     * @param baseBytes       the first dump's value, which percentages are of
+     * @param percentPerHour  the slope as a percentage of baseBytes; null when that is 0. What a
+     *                        {@code --fail-on-growth 5%/h} check compares, however small the base
      */
-    public record Fit(double bytesPerHour, double startBytes, Double percentPerHour) {
+    public record Fit(double bytesPerHour, double startBytes, long baseBytes, Double percentPerHour) {
+        /**
+         * Reports give a percentage only from this base up (1 MB): on a few KB of chains at the
+         * first dump, ordinary growth came out as "+2135%/h", where the absolute rate says what happened.
+         */
+        public static final long PERCENT_MIN_BASE_BYTES = 1L << 20;
+
+        /** The percentage reports show: null when the base is under {@link #PERCENT_MIN_BASE_BYTES}. */
+        public Double reportedPercentPerHour() {
+            return baseBytes < PERCENT_MIN_BASE_BYTES ? null : percentPerHour;
+        }
     }
 
     public boolean failed() {

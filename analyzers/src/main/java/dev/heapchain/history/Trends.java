@@ -49,8 +49,9 @@ public final class Trends {
         TrendReport.Fit heap = fit(hours, heapBytes);
         List<String> failures = new ArrayList<>();
         if (limit != null && exceeds(chains, limit)) {
+            // A percentage limit is checked on any base, so its message gives the percentage it compared.
             failures.add(String.format(Locale.ROOT, "snapshot chains grow by %s, over the limit of %s (fitted over %d dumps spanning %s)",
-                    rate(chains), limit.label(), points.size(), span(span)));
+                    limit.percent() ? checkedRate(chains) : rate(chains), limit.label(), points.size(), span(span)));
         }
         ReportFacts first = sorted.get(0);
         ReportFacts last = sorted.get(sorted.size() - 1);
@@ -114,12 +115,30 @@ public final class Trends {
         double slope = sxy / sxx;
         double start = my - slope * mx; // x is 0 at the first dump
         // Percent of what the first dump measured, not of the fitted start, which can be negative.
-        return new TrendReport.Fit(slope, start, y[0] > 0 ? 100 * slope / y[0] : null);
+        return new TrendReport.Fit(slope, start, Math.round(y[0]), y[0] > 0 ? 100 * slope / y[0] : null);
     }
 
+    /**
+     * "12.0 MB/h (+8.5%/h)"; on a first dump under 1 MB, the absolute rate and the base, since a
+     * percentage of a few KB means nothing (see {@link TrendReport.Fit#PERCENT_MIN_BASE_BYTES}).
+     */
     public static String rate(TrendReport.Fit f) {
-        String bytes = (f.bytesPerHour() < 0 ? "-" : "") + Units.bytes(Math.round(Math.abs(f.bytesPerHour()))) + "/h";
-        return f.percentPerHour() == null ? bytes : bytes + String.format(Locale.ROOT, " (%+.1f%%/h)", f.percentPerHour());
+        String bytes = bytesPerHour(f);
+        if (f.reportedPercentPerHour() != null) {
+            return bytes + String.format(Locale.ROOT, " (%+.1f%%/h)", f.reportedPercentPerHour());
+        }
+        return f.percentPerHour() == null ? bytes
+                : bytes + " (first dump " + Units.bytes(f.baseBytes()) + ", too small a base for a percentage)";
+    }
+
+    /** The rate with the percentage a limit was checked against, also on a small base. */
+    private static String checkedRate(TrendReport.Fit f) {
+        return f.percentPerHour() == null ? bytesPerHour(f) : bytesPerHour(f)
+                + String.format(Locale.ROOT, " (%+.1f%%/h of the first dump's %s)", f.percentPerHour(), Units.bytes(f.baseBytes()));
+    }
+
+    private static String bytesPerHour(TrendReport.Fit f) {
+        return (f.bytesPerHour() < 0 ? "-" : "") + Units.bytes(Math.round(Math.abs(f.bytesPerHour()))) + "/h";
     }
 
     public static String span(double hours) {

@@ -13,8 +13,10 @@ public final class HistogramText {
 
     public static void render(ClassHistogram h, int shownOf, PrintWriter out) {
         DumpFacts d = h.dump();
-        out.printf(Locale.ROOT, "%s: %s, id size %d, %s objects, %s classes%s%n", d.file(), d.format(), d.idSize(),
-                Units.count(d.objects()), Units.count(d.classes()),
+        // The total counts as the engine commands' headers do (class objects included), split so
+        // that the table's total, instances and arrays only, is seen to be part of it.
+        out.printf(Locale.ROOT, "%s: %s, id size %d, %s%s%n", d.file(), d.format(), d.idSize(),
+                ObjectsReport.objectCount(d.objects() + h.classObjects(), h.classObjects()),
                 d.dumpCount() > 1 ? ", dump " + d.dumpNumber() + " of " + d.dumpCount() : "");
         out.printf(Locale.ROOT, "size model: %s (%s)%n", h.sizeModel().id(), h.sizeModel().basis());
         if (d.truncated()) {

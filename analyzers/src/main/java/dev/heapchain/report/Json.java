@@ -34,6 +34,7 @@ public final class Json {
         root.set("sizeModel", sizeModel(m, s.sizeModel()));
         ObjectNode graph = root.putObject("graph");
         graph.put("objects", s.nodes());
+        graph.put("classObjects", s.classObjects());
         graph.put("references", s.edges());
         graph.put("reachableObjects", s.reachableObjects());
         graph.put("unreachableObjects", s.unreachableObjects());

@@ -40,8 +40,9 @@ public final class ObjectsReport {
 
     public static void header(EngineSummary s, PrintWriter out) {
         var d = s.dump();
-        out.printf(Locale.ROOT, "%s: %s, id size %d, %s objects (%s reachable, %s unreachable), %s references%n",
-                d.file(), d.format(), d.idSize(), Units.count(s.nodes()), Units.count(s.reachableObjects()),
+        // Split as the histogram's header is, so the two counts are seen to agree.
+        out.printf(Locale.ROOT, "%s: %s, id size %d, %s; %s reachable, %s unreachable; %s references%n",
+                d.file(), d.format(), d.idSize(), objectCount(s.nodes(), s.classObjects()), Units.count(s.reachableObjects()),
                 Units.count(s.unreachableObjects()), Units.count(s.edges()));
         out.printf(Locale.ROOT, "size model: %s; reachable heap %s; weak references %s%n", s.sizeModel().id(),
                 Units.bytes(s.reachableBytes()), s.stats().keepWeak() ? "kept (--keep-weak)" : "left out");
@@ -49,6 +50,15 @@ public final class ObjectsReport {
             out.println("TRUNCATED DUMP: partial result (see warnings)");
         }
         out.println();
+    }
+
+    /**
+     * "757,174 objects (748,050 instances and arrays, 9,124 class objects)": the engine counts class
+     * objects as objects (they are graph nodes), the histogram lists instances and arrays only.
+     */
+    public static String objectCount(long objects, long classObjects) {
+        return Units.count(objects) + " objects (" + Units.count(objects - classObjects) + " instances and arrays, "
+                + Units.count(classObjects) + " class objects)";
     }
 
     /** Root first, one step per line. */
@@ -75,10 +85,7 @@ public final class ObjectsReport {
         try (JsonGenerator g = m.getFactory().createGenerator(out)) {
             g.setPrettyPrinter(new DefaultPrettyPrinter());
             g.writeStartObject();
-            for (var field : (Iterable<java.util.Map.Entry<String, JsonNode>>) root::fields) {
-                g.writeFieldName(field.getKey());
-                m.writeTree(g, field.getValue());
-            }
+            writeEngineFields(g, m, root);
             g.writeArrayFieldStart("objects");
             for (ObjectReport o : objects) {
                 g.writeStartObject();
@@ -99,6 +106,14 @@ public final class ObjectsReport {
         }
         out.write('\n');
         out.flush();
+    }
+
+    /** The fields of {@link Json#engineDocument} (schema, tool, dump, size model, graph), in order. */
+    static void writeEngineFields(JsonGenerator g, ObjectMapper m, ObjectNode root) throws IOException {
+        for (var field : (Iterable<java.util.Map.Entry<String, JsonNode>>) root::fields) {
+            g.writeFieldName(field.getKey());
+            m.writeTree(g, field.getValue());
+        }
     }
 
     private static void writePath(JsonGenerator g, RootPath p) throws IOException {

@@ -53,4 +53,31 @@ class TrendsTest {
         TrendReport t = Trends.of(List.of(report("a", 0, 0, 1), report("b", HOUR, 10, 1)), new Rates.Growth(1000, true));
         assertTrue(t.failed());
     }
+
+    @Test
+    void aBaseUnderOneMegabyteGetsAnAbsoluteRateOnly() throws Exception {
+        // 4 KB of chains growing by 85.4 KB/h is +2135%/h: a figure that says nothing.
+        TrendReport small = Trends.of(List.of(report("a", 0, 4096, 2L << 20), report("b", HOUR, 4096 + 87_450, 3L << 20)), null);
+        assertEquals(2135.0, small.chains().percentPerHour(), 0.1, "kept exactly for percentage limits");
+        assertEquals(null, small.chains().reportedPercentPerHour());
+        assertEquals("85.4 KB/h (first dump 4.0 KB, too small a base for a percentage)", Trends.rate(small.chains()));
+        assertEquals("1.0 MB/h (+50.0%/h)", Trends.rate(small.heap()), "the heap's 2 MB base is large enough");
+        var json = TrendJson.tree(small, "test");
+        assertTrue(json.at("/growth/chainRetainedBytes/percentPerHour").isNull(), json.toString());
+        assertEquals(4096, json.at("/growth/chainRetainedBytes/baseBytes").asLong());
+        assertEquals(50.0, json.at("/growth/liveHeapBytes/percentPerHour").asDouble(), 1e-9);
+
+        // A percentage limit still compares the exact figure, and its message gives it.
+        TrendReport checked = Trends.of(List.of(report("a", 0, 4096, 1), report("b", HOUR, 4096 + 87_450, 1)),
+                new Rates.Growth(5, true));
+        assertTrue(checked.failed());
+        assertTrue(checked.failures().get(0).startsWith("snapshot chains grow by 85.4 KB/h (+2135.0%/h of the first dump's 4.0 KB),"),
+                checked.failures().get(0));
+        assertFalse(Trends.of(List.of(report("a", 0, 4096, 1), report("b", HOUR, 4096 + 40, 1)), new Rates.Growth(5, true)).failed(),
+                "+1%/h is within 5%/h whatever the base");
+
+        TrendReport large = Trends.of(List.of(report("a", 0, 1L << 20, 1), report("b", HOUR, 3L << 20, 1)), null);
+        assertEquals(200.0, large.chains().reportedPercentPerHour(), 1e-9, "from 1 MB up the percentage is shown");
+        assertEquals("2.0 MB/h (+200.0%/h)", Trends.rate(large.chains()));
+    }
 }

@@ -71,9 +71,30 @@ final class AnalyzeBatch {
         return name + ".json";
     }
 
+    /**
+     * The report names of a batch, in the dumps' order: {@link #reportName}, except where two dumps
+     * would share one, as x.hprof and the x.hprof.gz jcmd users keep beside it do. Then each
+     * compressed one (not ending in .hprof) takes its whole file name plus .json
+     * (x.hprof.gz.json), so x.hprof keeps x.json. Names that still clash are left for the caller.
+     */
+    static List<String> reportNames(List<Path> dumps) {
+        Map<String, Integer> uses = new HashMap<>();
+        for (Path d : dumps) {
+            uses.merge(reportName(d), 1, Integer::sum);
+        }
+        List<String> names = new ArrayList<>();
+        for (Path d : dumps) {
+            String file = d.getFileName().toString();
+            String name = reportName(d);
+            names.add(uses.get(name) > 1 && !file.endsWith(".hprof") ? file + ".json" : name);
+        }
+        return names;
+    }
+
     int run(List<Path> dumps) {
         CommandLine cmd = command.spec.commandLine();
-        Path jsonDir = jsonDir(dumps, cmd);
+        List<String> reportNames = reportNames(dumps);
+        Path jsonDir = jsonDir(dumps, reportNames, cmd);
         PrintWriter err = cmd.getErr();
         List<AnalyzeBatchText.Row> rows = new ArrayList<>();
         List<Check> checks = new ArrayList<>();
@@ -86,9 +107,9 @@ final class AnalyzeBatch {
                 err.flush();
             }
             try {
-                ChainRun run = ChainRun.of(dump, profile, maxSnapshots, command.common, command.engine, cmd);
+                ChainRun run = ChainRun.of(dump, profile, maxSnapshots, command.common, command.engine, cmd, command.redact.level(cmd));
                 if (jsonDir != null) {
-                    Output.to(jsonDir.resolve(reportName(dump)).toString(), cmd.getOut(), w -> AnalyzeJson.write(run.document(), w));
+                    Output.to(jsonDir.resolve(reportNames.get(i)).toString(), cmd.getOut(), w -> AnalyzeJson.write(run.document(), w));
                 }
                 ChainReport r = run.report();
                 rows.add(row(dump, r));
@@ -123,7 +144,7 @@ final class AnalyzeBatch {
     }
 
     /** The --json folder: created when missing; "-" and name clashes are usage errors. */
-    private Path jsonDir(List<Path> dumps, CommandLine cmd) {
+    private Path jsonDir(List<Path> dumps, List<String> reportNames, CommandLine cmd) {
         String json = command.report.json;
         if (json == null) {
             return null;
@@ -132,10 +153,11 @@ final class AnalyzeBatch {
             throw new CommandLine.ParameterException(cmd, "with several dumps, --json takes a folder (one report per dump), not -");
         }
         Map<String, Path> names = new HashMap<>();
-        for (Path d : dumps) {
-            Path clash = names.put(reportName(d), d);
+        for (int i = 0; i < dumps.size(); i++) {
+            Path d = dumps.get(i);
+            Path clash = names.put(reportNames.get(i), d);
             if (clash != null) {
-                throw new CommandLine.ParameterException(cmd, clash + " and " + d + " would both write " + reportName(d));
+                throw new CommandLine.ParameterException(cmd, clash + " and " + d + " would both write " + reportNames.get(i));
             }
         }
         Path dir = Path.of(json);

@@ -2,11 +2,15 @@ package dev.heapchain.cli;
 
 import dev.heapchain.analysis.EngineSummary;
 import dev.heapchain.analysis.HeapAnalysis;
+import dev.heapchain.analysis.MergedPaths;
 import dev.heapchain.analysis.ObjectReport;
 import dev.heapchain.analysis.TopObjects;
 import dev.heapchain.graph.HeapClass;
 import dev.heapchain.graph.HeapGraph;
 import dev.heapchain.report.ObjectsReport;
+import dev.heapchain.report.PathsReport;
+import dev.heapchain.report.Units;
+import dev.heapchain.report.redact.Redactor;
 import dev.heapchain.util.Trace;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -22,7 +26,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "paths", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Shortest paths from GC roots to an object, or to the instances of a class.",
-                "Each path is printed root first, one reference per line."})
+                "Each path is printed root first, one reference per line; with --class the paths are merged into",
+                "one tree, so a step that several paths share is printed once."})
 final class PathsCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -32,6 +37,9 @@ final class PathsCommand implements Callable<Integer> {
 
     @Mixin
     EngineOptions engine;
+
+    @Mixin
+    RedactOptions redact;
 
     @Parameters(paramLabel = "DUMP", description = "The heap dump (.hprof, optionally gzip-compressed).")
     Path dump;
@@ -51,7 +59,9 @@ final class PathsCommand implements Callable<Integer> {
             description = "With --class: at most N instances, largest retained size first (default: ${DEFAULT-VALUE}).")
     int limit;
 
-    @Option(names = "--json", paramLabel = "FILE|-", description = "Write the heapchain.paths/1 JSON document to FILE, or to stdout with -.")
+    @Option(names = "--json", paramLabel = "FILE|-", description = {
+            "Write the JSON document to FILE, or to stdout with -: heapchain.paths/2 (the merged tree)",
+            "with --class, heapchain.paths/1 (one path) with --object."})
     String json;
 
     @Override
@@ -61,6 +71,7 @@ final class PathsCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cmd, "--limit must be 1 or more, not " + limit);
         }
         long id = target.object == null ? 0 : parseId(cmd, target.object);
+        redact.level(cmd);
         HeapAnalysis a = engine.analyze(dump, common, cmd);
         HeapGraph g = a.graph();
         Trace.mark("paths: engine done");
@@ -94,22 +105,33 @@ final class PathsCommand implements Callable<Integer> {
                 return byRetained != 0 ? byRetained : Long.compareUnsigned(kx[1], ky[1]);
             });
         }
-        int total = nodes.size();
-        List<ObjectReport> reports = new ArrayList<>();
-        for (int v : nodes.subList(0, Math.min(limit, total))) {
-            reports.add(TopObjects.report(a, v));
+        Redactor redactor = redact.redactor(cmd, a); // --redact names: the results get placeholders before rendering
+        EngineSummary s = redactor == null ? EngineSummary.of(a) : redactor.apply(EngineSummary.of(a));
+        String shownClass = redactor == null ? target.className : redactor.className(target.className);
+        if (target.object != null) {
+            ObjectReport report = redactor == null ? TopObjects.report(a, nodes.get(0)) : redactor.apply(TopObjects.report(a, nodes.get(0)));
+            Trace.mark("paths: report built");
+            if (json != null) {
+                Output.to(json, cmd.getOut(), w -> ObjectsReport.json("heapchain.paths/1", s, List.of(report),
+                        VersionProvider.version(), w));
+            }
+            if (json == null || !json.equals("-")) {
+                ObjectsReport.text("Path from a GC root to " + target.object + ":", s, List.of(report), cmd.getOut());
+            }
+            return ExitCode.OK.code();
         }
-        EngineSummary s = EngineSummary.of(a);
-        Trace.mark("paths: reports built");
+        int total = nodes.size();
+        int[] chosen = nodes.subList(0, Math.min(limit, total)).stream().mapToInt(Integer::intValue).toArray();
+        MergedPaths merged = redactor == null ? MergedPaths.of(a, chosen) : redactor.apply(MergedPaths.of(a, chosen));
+        Trace.mark("paths: paths merged");
         if (json != null) {
-            Output.to(json, cmd.getOut(), w -> ObjectsReport.json("heapchain.paths/1", s, reports, VersionProvider.version(), w));
+            Output.to(json, cmd.getOut(), w -> PathsReport.json(s, shownClass, total, merged, VersionProvider.version(), w));
+            Trace.mark("paths: json written");
         }
         if (json == null || !json.equals("-")) {
-            Trace.mark("paths: json written");
-            String title = target.object != null ? "Path from a GC root to " + target.object + ":"
-                    : "Paths from GC roots to " + Math.min(limit, total) + " of " + total + " instances of " + target.className
-                    + " (largest retained size first):";
-            ObjectsReport.text(title, s, reports, cmd.getOut());
+            String title = "Paths from GC roots to " + Units.count(chosen.length) + " of " + Units.count(total)
+                    + " instances of " + shownClass + " (largest retained size first), merged:";
+            PathsReport.text(title, s, merged, cmd.getOut());
         }
         return ExitCode.OK.code();
     }

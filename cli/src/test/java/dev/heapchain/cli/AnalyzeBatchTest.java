@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.heapchain.fixtures.Variant;
+import dev.heapchain.hprof.testing.DumpDamage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,5 +70,36 @@ class AnalyzeBatchTest {
         assertEquals(ExitCode.USAGE.code(), r.code(), r::toString);
         Path empty = Files.createDirectories(dir.resolve("empty"));
         assertEquals(ExitCode.USAGE.code(), Cli.run("analyze", empty.toString()).code());
+    }
+
+    @Test
+    void aDumpAndItsGzipBesideItGetTwoReports() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("jcmd"));
+        Path plain = SnapshotDumps.write(folder.resolve("kafka-1.hprof"), new SnapshotDumps.Shape(5, SnapshotDumps.Pin.NONE, false));
+        Path gz = Files.write(folder.resolve("kafka-1.hprof.gz"), DumpDamage.gzipChunked(Files.readAllBytes(plain), 4096));
+        Path reports = dir.resolve("reports");
+        String[] args = {"analyze", "-q", folder.toString(), "--json", reports.toString()};
+        Cli r = Cli.run(concat(args, SnapshotDumps.AD_HOC));
+        assertEquals(ExitCode.OK.code(), r.code(), r::toString);
+        ObjectMapper m = new ObjectMapper();
+        assertEquals(plain.toString(), m.readTree(reports.resolve("kafka-1.json").toFile()).at("/dump/file").asText());
+        assertEquals(gz.toString(), m.readTree(reports.resolve("kafka-1.hprof.gz.json").toFile()).at("/dump/file").asText());
+        try (var listing = Files.list(reports)) {
+            assertEquals(2, listing.count());
+        }
+
+        // The same name in two folders is still a clash: no rule tells the two reports apart.
+        Path other = Files.createDirectories(dir.resolve("other"));
+        Path twin = Files.copy(plain, other.resolve("kafka-1.hprof"));
+        Cli clash = Cli.run(concat(new String[]{"analyze", "-q", plain.toString(), twin.toString(), "--json", reports.toString()},
+                SnapshotDumps.AD_HOC));
+        assertEquals(ExitCode.USAGE.code(), clash.code(), clash::toString);
+        assertTrue(clash.err().contains("would both write kafka-1.json"), clash::toString);
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 }
