@@ -26,7 +26,9 @@ public final class HeapAnalysis {
     private final DominatorTree dominators;
     private Map<Integer, String> threadNames;
     private volatile SetRetention setRetention;
-    private volatile boolean valuesIncluded = true;
+    private StackTraces stackTraces;
+    /** Every root detail handed out, with its parts: renderers that name things their own way look them up. */
+    private final Map<String, RootThread> rootThreads = new java.util.concurrent.ConcurrentHashMap<>();
 
     private HeapAnalysis(HeapGraph graph, GcRootPaths paths, DominatorTree dominators) {
         this.graph = graph;
@@ -69,12 +71,12 @@ public final class HeapAnalysis {
             graph.spillLookups();
             Trace.mark("lookups spilled");
             GcRootPaths p = GcRootPaths.compute(graph);
-            p.spill();
+            p.spill(graph.file().tempFolder());
             Trace.mark("bfs spilled");
             return p;
         });
         try {
-            DominatorTree dominators = Dominators.compute(new HeapDigraph(graph), setQueries);
+            DominatorTree dominators = Dominators.compute(new HeapDigraph(graph), setQueries, graph.file().tempFolder());
             GcRootPaths p = Tasks.join(paths);
             p.restore();
             return new HeapAnalysis(graph, p, dominators);
@@ -83,15 +85,6 @@ public final class HeapAnalysis {
             graph.restoreLookups();
             Trace.mark("lookups restored");
         }
-    }
-
-    /**
-     * Whether paths may name threads: a thread's name is a string value from the dump, and dumps
-     * hold secrets, so reports that leave values out show {@code thread #serial} instead.
-     * Set before paths are asked for.
-     */
-    public void includeValues(boolean include) {
-        this.valuesIncluded = include;
     }
 
     public HeapGraph graph() {
@@ -247,12 +240,32 @@ public final class HeapAnalysis {
         if (!kind.hasThread()) {
             return null;
         }
-        String name = valuesIncluded ? threadName(roots.threadSerial(entry)) : null;
-        String thread = name != null ? "thread \"" + name + "\"" : "thread #" + roots.threadSerial(entry);
-        if (kind.extra() == HprofRootKind.Extra.THREAD_FRAME && roots.frameDepth(entry) >= 0) {
-            return thread + ", frame " + roots.frameDepth(entry);
+        int serial = roots.threadSerial(entry);
+        int depth = kind.extra() == HprofRootKind.Extra.THREAD_FRAME && roots.frameDepth(entry) >= 0 ? roots.frameDepth(entry) : -1;
+        RootThread t = new RootThread(serial, threadName(serial), depth, depth < 0 ? null : stackTraces().frame(serial, depth));
+        String text = t.text();
+        rootThreads.putIfAbsent(text, t);
+        return text;
+    }
+
+    /**
+     * The parts of a {@link RootPath#rootDetail} this analysis made, or null for any other string.
+     * Two roots with the same text have the same parts, unless two threads share a name (then the
+     * first one asked for is given).
+     */
+    public RootThread rootThread(String rootDetail) {
+        return rootDetail == null ? null : rootThreads.get(rootDetail);
+    }
+
+    /**
+     * The dump's stacks, read on first use (one pass over the top-level records, heap segments
+     * skipped): only reports that name a thread-bound root pay for it.
+     */
+    public synchronized StackTraces stackTraces() {
+        if (stackTraces == null) {
+            stackTraces = StackTraces.read(graph);
         }
-        return thread;
+        return stackTraces;
     }
 
     /**
@@ -263,13 +276,16 @@ public final class HeapAnalysis {
         return StringValues.decode(graph, strings);
     }
 
-    /** A thread's name when reports may show values (--include-values), else null. */
-    public String threadNameIfIncluded(int serial) {
-        return valuesIncluded ? threadName(serial) : null;
+    /**
+     * Name of a thread by serial, read from the dump once for all threads; null when unknown. Names
+     * are not values: reports show them (redaction, where asked for, happens when they are written).
+     */
+    public synchronized String threadName(int serial) {
+        return threadNames().get(serial);
     }
 
-    /** Name of a thread by serial, read from the dump once for all threads; null when unknown. */
-    public synchronized String threadName(int serial) {
+    /** Every thread's name, by serial, from the dump's thread objects. */
+    public synchronized Map<Integer, String> threadNames() {
         if (threadNames == null) {
             threadNames = new HashMap<>();
             HeapRoots roots = graph.roots();
@@ -290,7 +306,8 @@ public final class HeapAnalysis {
                     threadNames.put(serialNo, text);
                 }
             });
+            threadNames = java.util.Collections.unmodifiableMap(threadNames);
         }
-        return threadNames.get(serial);
+        return threadNames;
     }
 }

@@ -19,8 +19,9 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * One fuzz execution: what the {@code histogram} and {@code analyze} commands do with a dump, from
- * the reader through the graph builder, paths, dominators and chain analysis to the JSON tree.
+ * One fuzz execution: what the {@code histogram}, {@code analyze} and {@code threads} commands do with a
+ * dump, from the reader through the graph builder, paths, dominators and chain analysis to the JSON
+ * tree, and {@code --redact names} on the results.
  * Answers a short signature of how it ended (for the loop's novelty check); anything thrown other
  * than {@link HprofFormatException} escapes, and is a crash.
  */
@@ -35,12 +36,15 @@ final class FuzzTarget {
         try (HprofFile opened = HprofFile.open(dump); HprofFile file = opened.inflated(tmp)) {
             ClassHistogram h = HistogramPass.run(file, 0);
             HeapAnalysis a = HeapAnalysis.run(file, 0, false, phase -> { });
-            a.includeValues(true);
             ChainReport report = ChainAnalysis.run(a, PROFILE, 32);
             EngineSummary summary = EngineSummary.of(a);
             HeapOverview.of(a, summary, 5);
             java.util.List<ClassRetention.Row> rows = ClassRetention.compute(a);
-            AnalyzeJson.tree(summary, report, rows, dev.heapchain.analysis.LeakSuspects.find(a, rows), "fuzz");
+            var suspects = dev.heapchain.analysis.LeakSuspects.find(a, rows);
+            AnalyzeJson.tree(summary, report, rows, suspects, "fuzz");
+            // What the threads command and --redact names do with the same results: stacks, hostile names.
+            var threads = dev.heapchain.analysis.ThreadOverview.of(a, 3);
+            dev.heapchain.report.redact.Redactor.of(a, null).apply(summary, report, rows, suspects, threads);
             return "ok" + (h.rows().isEmpty() ? "-empty" : "") + kinds(h.dump().warnings()) + kinds(a.graph().classes().warnings())
                     + (report.chains().isEmpty() ? "" : "-chains");
         } catch (HprofFormatException e) {

@@ -6,6 +6,7 @@ import dev.heapchain.analysis.chain.Verdicts;
 import dev.heapchain.report.AnalyzeJson;
 import dev.heapchain.report.AnalyzeText;
 import dev.heapchain.report.Check;
+import dev.heapchain.report.redact.Redaction;
 import dev.heapchain.util.Trace;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -53,9 +54,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     ReportOptions report;
 
-    @Option(names = "--include-values", description = {"Let reports show values from the dump: thread names today, string and",
-            "primitive-array contents where a report has them. Left out by default: dumps hold secrets."})
-    boolean includeValues;
+    @Mixin
+    RedactOptions redact;
 
 
     @Override
@@ -63,6 +63,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         CommandLine cmd = spec.commandLine();
         Profile profile = profileOptions.profile(cmd);
         int maxSnapshots = profileOptions.maxSnapshots(cmd);
+        Redaction redaction = redact.level(cmd);
         List<Path> files = AnalyzeBatch.expand(dumps, cmd);
         if (dumps.size() > 1 || Files.isDirectory(dumps.get(0))) {
             if (report.html != null) {
@@ -71,7 +72,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             return new AnalyzeBatch(this, profile, maxSnapshots).run(files);
         }
         report.checkOneOnStdout(cmd);
-        ChainRun run = ChainRun.of(files.get(0), profile, maxSnapshots, common, engine, cmd, includeValues, report.html != null);
+        ChainRun run = ChainRun.of(files.get(0), profile, maxSnapshots, common, engine, cmd, redaction, report.html != null);
         report.render(cmd, "analyze", w -> {
             AnalyzeJson.write(run.document(), w);
             Trace.mark("analyze: json written");

@@ -13,6 +13,8 @@ import dev.heapchain.history.ReportFacts;
 import dev.heapchain.history.ReportReader;
 import dev.heapchain.report.AnalyzeJson;
 import dev.heapchain.report.html.AnalyzeHtml;
+import dev.heapchain.report.redact.Redaction;
+import dev.heapchain.report.redact.Redactor;
 import dev.heapchain.util.Trace;
 
 import java.io.IOException;
@@ -26,27 +28,26 @@ import java.util.List;
  * documents from here, so a report made by demo is the one analyze would write.
  *
  * @param overview       what the HTML page adds (top objects, histogram), or null when not asked for
- * @param includeValues  whether values from the dump (thread names, ...) were let into the results
+ * @param redaction      what was left out of the results (with NAMES, the results hold placeholders)
  */
 record ChainRun(EngineSummary summary, ChainReport report, List<ClassRetention.Row> classes,
-                List<LeakSuspects.Suspect> suspects, HeapOverview overview, boolean includeValues) {
+                List<LeakSuspects.Suspect> suspects, HeapOverview overview, Redaction redaction) {
     /** Largest objects listed in the HTML report; the `top` command lists more. */
     static final int TOP_OBJECTS = 10;
 
     static ChainRun of(Path dump, Profile profile, int maxSnapshots, CommonOptions common, EngineOptions engine,
-                       picocli.CommandLine cmd) {
-        return of(dump, profile, maxSnapshots, common, engine, cmd, false, false);
+                       picocli.CommandLine cmd, Redaction redaction) {
+        return of(dump, profile, maxSnapshots, common, engine, cmd, redaction, false);
     }
 
     static ChainRun of(Path dump, Profile profile, int maxSnapshots, CommonOptions common, EngineOptions engine,
-                       picocli.CommandLine cmd, boolean includeValues, boolean withOverview) {
-        return of(engine.analyze(dump, common, cmd, profile.captureClasses(), true), profile, maxSnapshots, includeValues,
+                       picocli.CommandLine cmd, Redaction redaction, boolean withOverview) {
+        return of(engine.analyze(dump, common, cmd, profile.captureClasses(), true), profile, maxSnapshots, redaction,
                 withOverview);
     }
 
     /** From a graph already built (demo builds its own, without the CLI's dump options). */
-    static ChainRun of(HeapAnalysis a, Profile profile, int maxSnapshots, boolean includeValues, boolean withOverview) {
-        a.includeValues(includeValues);
+    static ChainRun of(HeapAnalysis a, Profile profile, int maxSnapshots, Redaction redaction, boolean withOverview) {
         // The class table of retained sizes reads only the finished graph and dominator tree: it
         // runs on the other core while the chains are analyzed.
         java.util.concurrent.CompletableFuture<List<ClassRetention.Row>> classes =
@@ -62,9 +63,22 @@ record ChainRun(EngineSummary summary, ChainReport report, List<ClassRetention.R
         HeapOverview overview = withOverview ? HeapOverview.of(a, summary, TOP_OBJECTS) : null;
         List<ClassRetention.Row> rows = dev.heapchain.util.Tasks.join(classes);
         Trace.mark("class retention joined");
-        ChainRun run = new ChainRun(summary, report, rows, LeakSuspects.find(a, rows), overview, includeValues);
+        ChainRun run = new ChainRun(summary, report, rows, LeakSuspects.find(a, rows), overview, redaction);
         Trace.mark("leak suspects");
+        if (redaction == Redaction.NAMES) {
+            run = run.redacted(Redactor.of(a, RedactOptions.key())); // while the dump is open: thread names are read from it
+            Trace.mark("names redacted");
+        }
         RunScope.current().release(a.graph().file()); // batch commands hold one inflated copy at a time
+        return run;
+    }
+
+    /** The same results with names replaced, all from one redactor so that they agree. */
+    private ChainRun redacted(Redactor r) {
+        Object[] x = r.apply(summary, report, classes, suspects, overview);
+        @SuppressWarnings("unchecked")
+        ChainRun run = new ChainRun((EngineSummary) x[0], (ChainReport) x[1], (List<ClassRetention.Row>) x[2],
+                (List<LeakSuspects.Suspect>) x[3], (HeapOverview) x[4], redaction);
         return run;
     }
 
@@ -82,6 +96,6 @@ record ChainRun(EngineSummary summary, ChainReport report, List<ClassRetention.R
         if (overview == null) {
             throw new IllegalStateException("the HTML page needs a run made with its overview");
         }
-        AnalyzeHtml.write(summary, report, suspects, overview, includeValues, VersionProvider.version(), w);
+        AnalyzeHtml.write(summary, report, suspects, overview, redaction, VersionProvider.version(), w);
     }
 }

@@ -57,6 +57,9 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     ReportOptions report;
 
+    @Mixin
+    RedactOptions redact;
+
     @Override
     public Integer call() {
         CommandLine cmd = spec.commandLine();
@@ -70,7 +73,7 @@ final class CompareCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cmd, "--top must be 0 or more, not " + top);
         }
         report.checkOneOnStdout(cmd);
-        ReportInputs inputs = new ReportInputs(common, engine, profile, cmd);
+        ReportInputs inputs = new ReportInputs(common, engine, profile, cmd, redact.level(cmd));
         ReportFacts base = inputs.load(baseline);
         ReportFacts cur = inputs.load(current);
         Comparison c = Comparer.compare(base, cur, t, top);

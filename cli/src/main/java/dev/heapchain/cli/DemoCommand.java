@@ -66,7 +66,7 @@ final class DemoCommand implements Callable<Integer> {
         for (Variant v : new Variant[]{Variant.LEAKY, Variant.FIXED}) {
             Path dump = FixtureCommand.write(v, images, 3, 0, 42, out.resolve(v.cliName() + ".hprof"), quiet ? null : cmd.getErr());
             HeapAnalysis a = HeapAnalysis.run(HprofFile.open(dump), 0, false, Profile.builtIn("automq").captureClasses(), s -> { });
-            ChainRun run = ChainRun.of(a, Profile.builtIn("automq"), MAX_LIVE_EPOCHS, false, true);
+            ChainRun run = ChainRun.of(a, Profile.builtIn("automq"), MAX_LIVE_EPOCHS, dev.heapchain.report.redact.Redaction.VALUES, true);
             Path json = out.resolve(v.cliName() + ".json");
             Path html = out.resolve(v.cliName() + ".html");
             Output.to(json.toString(), stdout, w -> AnalyzeJson.write(run.document(), w));

@@ -27,6 +27,9 @@ final class HistogramCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DUMP", description = "The heap dump (.hprof, optionally gzip-compressed).")
     Path dump;
 
+    @Mixin
+    RedactOptions redact;
+
     @Option(names = "--top", paramLabel = "N", description = "Show only the N largest classes (default: all).")
     Integer top;
 
@@ -40,11 +43,14 @@ final class HistogramCommand implements Callable<Integer> {
         if (top != null && top < 1) {
             throw new CommandLine.ParameterException(cmd, "--top must be 1 or more, not " + top);
         }
+        boolean names = redact.level(cmd) == dev.heapchain.report.redact.Redaction.NAMES;
         RunScope.current().input(dump);
         HprofFile file = HprofFile.open(dump);
         ClassHistogram full = HistogramPass.run(file, dumpNumber);
         common.printWarnings(full.dump().warnings(), cmd.getErr());
-        ClassHistogram shown = top == null ? full : full.top(top);
+        ClassHistogram listed = top == null ? full : full.top(top);
+        // No graph here: class names are replaced by rule; the rows hold no sentences to search.
+        ClassHistogram shown = names ? dev.heapchain.report.redact.Redactor.withoutGraph(RedactOptions.key()).apply(listed) : listed;
         if (json != null) {
             Output.to(json, cmd.getOut(), w -> HistogramJson.write(shown, full.rows().size(), VersionProvider.version(), w));
         }

@@ -59,6 +59,7 @@ public final class Main implements Runnable {
         m.put("histogram", HistogramCommand::new);
         m.put("top", TopCommand::new);
         m.put("paths", PathsCommand::new);
+        m.put("threads", ThreadsCommand::new);
         m.put("fixture", FixtureCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
         return m;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.heapchain.history.ReportFacts;
 import dev.heapchain.history.ReportReader;
 import dev.heapchain.report.Json;
+import dev.heapchain.report.redact.Redaction;
 import picocli.CommandLine;
 
 import java.io.IOException;
@@ -22,12 +23,15 @@ final class ReportInputs {
     private final EngineOptions engine;
     private final ProfileOptions profile;
     private final CommandLine cmd;
+    private final Redaction redaction;
 
-    ReportInputs(CommonOptions common, EngineOptions engine, ProfileOptions profile, CommandLine cmd) {
+    /** @param redaction applies to inputs that are dumps; a stored report stays as it was written */
+    ReportInputs(CommonOptions common, EngineOptions engine, ProfileOptions profile, CommandLine cmd, Redaction redaction) {
         this.common = common;
         this.engine = engine;
         this.profile = profile;
         this.cmd = cmd;
+        this.redaction = redaction;
     }
 
     ReportFacts load(Path input) {
@@ -45,7 +49,7 @@ final class ReportInputs {
                 throw new Errors.UserError(ExitCode.UNREADABLE_DUMP, e.getMessage());
             }
         }
-        ChainRun run = ChainRun.of(input, profile.profile(cmd), profile.maxSnapshots(cmd), common, engine, cmd);
+        ChainRun run = ChainRun.of(input, profile.profile(cmd), profile.maxSnapshots(cmd), common, engine, cmd, redaction);
         return run.facts(input.toString());
     }
 

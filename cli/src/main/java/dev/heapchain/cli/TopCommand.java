@@ -5,6 +5,7 @@ import dev.heapchain.analysis.HeapAnalysis;
 import dev.heapchain.analysis.ObjectReport;
 import dev.heapchain.analysis.TopObjects;
 import dev.heapchain.report.ObjectsReport;
+import dev.heapchain.report.redact.Redactor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,6 +29,9 @@ final class TopCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engine;
 
+    @Mixin
+    RedactOptions redact;
+
     @Parameters(paramLabel = "DUMP", description = "The heap dump (.hprof, optionally gzip-compressed).")
     Path dump;
 
@@ -43,9 +47,15 @@ final class TopCommand implements Callable<Integer> {
         if (limit < 1) {
             throw new CommandLine.ParameterException(cmd, "--limit must be 1 or more, not " + limit);
         }
+        redact.level(cmd);
         HeapAnalysis a = engine.analyze(dump, common, cmd);
-        List<ObjectReport> top = TopObjects.of(a, limit);
-        EngineSummary s = EngineSummary.of(a);
+        List<ObjectReport> found = TopObjects.of(a, limit);
+        EngineSummary summary = EngineSummary.of(a);
+        Redactor r = redact.redactor(cmd, a);
+        Object[] shown = r == null ? new Object[]{found, summary} : r.apply(found, summary);
+        @SuppressWarnings("unchecked")
+        List<ObjectReport> top = (List<ObjectReport>) shown[0];
+        EngineSummary s = (EngineSummary) shown[1];
         if (json != null) {
             Output.to(json, cmd.getOut(), w -> ObjectsReport.json("heapchain.top/1", s, top, VersionProvider.version(), w));
         }

@@ -49,6 +49,9 @@ final class TrendCommand implements Callable<Integer> {
     @Mixin
     ReportOptions report;
 
+    @Mixin
+    RedactOptions redact;
+
     @Override
     public Integer call() {
         CommandLine cmd = spec.commandLine();
@@ -61,7 +64,7 @@ final class TrendCommand implements Callable<Integer> {
             }
         }
         report.checkOneOnStdout(cmd);
-        ReportInputs reader = new ReportInputs(common, engine, profile, cmd);
+        ReportInputs reader = new ReportInputs(common, engine, profile, cmd, redact.level(cmd));
         List<ReportFacts> reports = new ArrayList<>();
         for (Path p : inputs) {
             reports.add(reader.load(p));

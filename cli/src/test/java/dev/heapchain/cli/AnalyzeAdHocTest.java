@@ -84,8 +84,8 @@ class AnalyzeAdHocTest {
         // The pin takes away the chain's common dominator; the owner is still the store.
         assertEquals(hex(d.ids().store()), chain.get("container").get("objectId").asText(), chain::toPrettyString);
         assertEquals("Java frame", chain.get("rootKind").asText());
-        // Thread names are values from the dump: reports leave them out unless --include-values.
-        assertEquals("thread #1, frame 0", chain.get("rootDetail").asText());
+        // The root says which thread, frame and method hold the store: names are shown by default.
+        assertEquals("thread \"main\", frame 0: com.example.SnapshotStore.run(SnapshotStore.java:42)", chain.get("rootDetail").asText());
         assertTaskPin(chain, d.ids());
         assertEquals(100, root.at("/groups/0/epochs").size());
         // No owner rule in an ad-hoc profile: the owner is the chain's common dominator, here a GC root.

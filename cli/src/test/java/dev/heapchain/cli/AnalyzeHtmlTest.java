@@ -49,21 +49,23 @@ class AnalyzeHtmlTest {
         JsonNode chain = data.at("/report/chains/0");
         assertEquals(ChainDumps.IMG, chain.at("/oldest/class").asText());
         assertTrue(chain.get("pathToOldest").toString().contains(ChainDumps.SCRIPT.replace("\"", "\\\"")), chain.toString());
-        assertFalse(page.contains("secret thread"), "a thread name is a string value: left out by default");
-        assertTrue(data.at("/report/chains/0/rootDetail").asText().startsWith("thread #"));
-        assertFalse(data.at("/view/valuesIncluded").asBoolean());
+        // Thread names are names, shown by default; as text, like every other name from the dump.
+        assertTrue(data.at("/report/chains/0/rootDetail").asText().startsWith("thread \"" + ChainDumps.THREAD + "\", frame 0: "),
+                data.at("/report/chains/0/rootDetail").asText());
+        assertFalse(page.contains("<b>secret thread</b>"), "the thread name never becomes markup");
+        assertEquals("values", data.at("/view/redact").asText());
     }
 
     @Test
-    void includeValuesLetsTheThreadNameInAsText() throws Exception {
+    void includeValuesSaysSoInThePage() throws Exception {
         Path html = dir.resolve("r.html");
         Cli r = Cli.run(args(ChainDumps.hostile(dir), html, "--include-values").toArray(String[]::new));
         assertEquals(0, r.code(), r.toString());
         String page = Files.readString(html);
         assertEquals(3, count(page, "<script"));
         JsonNode data = island(page);
-        assertEquals("thread \"" + ChainDumps.THREAD + "\", frame 0", data.at("/report/chains/0/rootDetail").asText());
-        assertTrue(data.at("/view/valuesIncluded").asBoolean());
+        assertTrue(data.at("/report/chains/0/rootDetail").asText().startsWith("thread \"" + ChainDumps.THREAD + "\", frame 0: "));
+        assertEquals("none", data.at("/view/redact").asText());
     }
 
     @Test

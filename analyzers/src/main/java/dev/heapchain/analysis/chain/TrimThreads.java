@@ -29,7 +29,7 @@ final class TrimThreads {
 
     /**
      * @param methods {@code org.apache.kafka.controller.OffsetControlManager.maybeAdvanceLastStableOffset}
-     * @return per method, the threads in it ({@code thread #3}, or its name when values are included)
+     * @return per method, the threads in it ({@code thread "main"}, or {@code thread #3} when the dump gives no name)
      */
     static Map<String, List<String>> in(HeapAnalysis a, Set<String> methods) {
         HeapGraph g = a.graph();
@@ -87,7 +87,7 @@ final class TrimThreads {
                 for (long f : frameIds) {
                     String method = frames.get(f);
                     if (method != null) {
-                        String name = a.threadNameIfIncluded(threadSerial);
+                        String name = a.threadName(threadSerial);
                         out.computeIfAbsent(method, k -> new ArrayList<>())
                                 .add(name != null ? "thread \"" + name + "\"" : "thread #" + threadSerial);
                         return;

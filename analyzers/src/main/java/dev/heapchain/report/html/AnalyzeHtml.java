@@ -16,6 +16,7 @@ import dev.heapchain.report.Headline;
 import dev.heapchain.report.Json;
 import dev.heapchain.report.ObjectsReport;
 import dev.heapchain.report.Units;
+import dev.heapchain.report.redact.Redaction;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -37,13 +38,13 @@ public final class AnalyzeHtml {
     }
 
     public static void write(EngineSummary s, ChainReport r, List<LeakSuspects.Suspect> suspects, HeapOverview overview,
-                             boolean valuesIncluded, String toolVersion, Writer out) throws IOException {
-        HtmlPage.write("analyze.html", slots(s, r, suspects, toolVersion), data(s, r, suspects, overview, valuesIncluded, toolVersion),
+                             Redaction redaction, String toolVersion, Writer out) throws IOException {
+        HtmlPage.write("analyze.html", slots(s, r, suspects, toolVersion), data(s, r, suspects, overview, redaction, toolVersion),
                 out);
     }
 
     static ObjectNode data(EngineSummary s, ChainReport r, List<LeakSuspects.Suspect> suspects, HeapOverview overview,
-                           boolean valuesIncluded, String toolVersion) {
+                           Redaction redaction, String toolVersion) {
         ObjectMapper m = Json.mapper();
         // The page has its own histogram (from the overview) and epoch arrays: drop the JSON's.
         ObjectNode report = AnalyzeJson.tree(s, r, java.util.List.of(), suspects, toolVersion);
@@ -70,7 +71,7 @@ public final class AnalyzeHtml {
         root.put("page", "analyze");
         root.set("report", report);
         ObjectNode view = root.putObject("view");
-        view.put("valuesIncluded", valuesIncluded);
+        view.put("redact", redaction.label());
         view.put("chains", r.chains().size());
         view.put("chainsShown", chains.size());
         ArrayNode groups = view.putArray("groups");

@@ -297,9 +297,12 @@
   }
 
   function footer() {
-    document.getElementById("values-note").textContent = v.valuesIncluded
-      ? "This report may hold values from the dump (string contents, thread names): it was made with --include-values."
-      : "Values from the dump (string contents, primitive-array contents, thread names) are left out; analyze --include-values puts them in.";
+    var notes = {
+      none: "Redaction: none (--redact none). This report may hold values from the dump (string and primitive-array contents) and names its classes, fields and threads.",
+      values: "Redaction: values (the default). String and primitive-array contents from the dump are left out; class, field and thread names are shown. --redact names replaces them.",
+      names: "Redaction: names (--redact names). String and array contents are left out, and the program's class, field, method, file and thread names are stable placeholders (class#1a2b3c4d); the platform's (java.*, jdk.*, ...) are kept."
+    };
+    document.getElementById("values-note").textContent = notes[v.redact] || ("Redaction: " + v.redact + ".");
   }
 
   sizeModel();

@@ -231,12 +231,15 @@ public final class DumpBuilder {
 
     // ---- threads, frames, traces ----
 
-    /** @param cls may be null (class serial 0); line as in FRAME: -1 unknown, -3 native */
+    /**
+     * @param sourceFile may be null (string id 0, as HotSpot writes for a class without one)
+     * @param cls may be null (class serial 0); line as in FRAME: -1 unknown, -3 native
+     */
     public long frame(String method, String signature, String sourceFile, HeapClass cls, int line) {
         DumpModel m = model();
         long id = m.allocateName();
         m.frames.add(new DumpModel.Frame(id, m.nameId(method), m.nameId(signature),
-                m.nameId(sourceFile), cls == null ? 0 : cls.serial(), line));
+                sourceFile == null ? 0 : m.nameId(sourceFile), cls == null ? 0 : cls.serial(), line));
         return id;
     }
 
