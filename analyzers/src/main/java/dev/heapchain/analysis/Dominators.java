@@ -25,14 +25,15 @@ final class Dominators {
 
     /** Computes the tree; nodes not reachable from any root get preorder -1. */
     static DominatorTree compute(Digraph g) {
-        return compute(g, false);
+        return compute(g, false, dev.heapchain.util.ScratchFile.defaultFolder());
     }
 
     /**
-     * @param withOrder build the tree's preorder too (for set queries), on another thread while
-     *                  the retained sizes are summed, and the number-to-node array with them
+     * @param withOrder   build the tree's preorder too (for set queries), on another thread while
+     *                    the retained sizes are summed, and the number-to-node array with them
+     * @param spillFolder where the preorder waits while it is not needed (see IntArray#spillInto)
      */
-    static DominatorTree compute(Digraph g, boolean withOrder) {
+    static DominatorTree compute(Digraph g, boolean withOrder, java.nio.file.Path spillFolder) {
         int n = g.nodeCount();
         // Retained sizes fit unsigned 32-bit counts of 8-byte units when all sizes are multiples
         // of 8 and the whole heap is under 32 GiB.
@@ -74,7 +75,7 @@ final class Dominators {
         for (int r : roots) {
             pre.set(r, pre.get(r) & ~ROOT_BIT);
         }
-        IntArray label = pre.spillInto(count);
+        IntArray label = pre.spillInto(count, spillFolder);
         boolean preSpilled = label != null;
         if (!preSpilled) {
             label = IntArray.uninitialized(count);

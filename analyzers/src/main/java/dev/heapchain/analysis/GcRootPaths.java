@@ -90,8 +90,8 @@ public final class GcRootPaths {
      * Moves the search result to a temporary file until {@link #restore}: the search runs beside
      * the dominators and its result is not read until they are done, so it waits off their peak.
      */
-    void spill() {
-        viaEdge.spill();
+    void spill(java.nio.file.Path folder) {
+        viaEdge.spill(folder);
     }
 
     void restore() {

@@ -4,6 +4,7 @@ import dev.heapchain.hprof.HprofBasicType;
 import dev.heapchain.hprof.HprofClassDump;
 import dev.heapchain.hprof.HprofClassNames;
 import dev.heapchain.hprof.HprofWarning;
+import dev.heapchain.hprof.HprofWarnings;
 import dev.heapchain.util.LongIntMap;
 
 import java.util.ArrayList;
@@ -21,12 +22,13 @@ public final class HeapClassTable {
     private final LongIntMap byId;
     private final HeapClass[] primitiveArrayClasses = new HeapClass[12];
     private final HeapStrings strings;
-    private final List<HprofWarning> warnings;
+    /** Filled while the table is built (missing classes, then superclass links), bounded. */
+    private final HprofWarnings warnings;
 
-    HeapClassTable(List<HeapClass> classes, HeapStrings strings, List<HprofWarning> warnings) {
+    HeapClassTable(List<HeapClass> classes, HeapStrings strings, HprofWarnings warnings) {
         this.classes = Collections.unmodifiableList(classes);
         this.strings = strings;
-        this.warnings = Collections.unmodifiableList(warnings);
+        this.warnings = warnings;
         this.byId = new LongIntMap(classes.size());
         for (int i = 0; i < classes.size(); i++) {
             HeapClass c = classes.get(i);
@@ -79,13 +81,13 @@ public final class HeapClassTable {
 
     /** Problems found while resolving classes: missing names, superclass cycles. */
     public List<HprofWarning> warnings() {
-        return warnings;
+        return warnings.list();
     }
 
     /** Builds the table from what a {@link ClassTableCollector} saw. */
     static HeapClassTable build(HeapStrings strings, LongUnaryOperator nameIdOf, List<Long> nameOrder,
                                 List<HprofClassDump> dumps, long[] referencedIds) {
-        List<HprofWarning> warnings = new ArrayList<>();
+        HprofWarnings warnings = new HprofWarnings();
         List<HeapClass> list = new ArrayList<>();
         LongIntMap seen = new LongIntMap(dumps.size());
         for (HprofClassDump d : dumps) {
@@ -103,7 +105,7 @@ public final class HeapClassTable {
             if (seen.put(classId, 0) < 0) {
                 // Instances name a class the dump lacks: keep them under a placeholder, not lose them.
                 warnings.add(new HprofWarning("missing-class", -1, "objects name class 0x" + Long.toHexString(classId)
-                        + ", which the dump does not hold"));
+                        + ", which the dump does not hold"), "classes that objects name but the dump does not hold");
                 list.add(new HeapClass(classId, "unknown class 0x" + Long.toHexString(classId), null, new String[0]));
             }
         }
@@ -135,7 +137,7 @@ public final class HeapClassTable {
         return new HeapClass(classId, name, d, fieldNames);
     }
 
-    private void linkSuperclasses(List<HprofWarning> warnings) {
+    private void linkSuperclasses(HprofWarnings warnings) {
         for (HeapClass c : classes) {
             long superId = c.superclassId();
             if (superId == 0) {
@@ -144,7 +146,8 @@ public final class HeapClassTable {
             HeapClass s = byId(superId);
             if (s == null) {
                 warnings.add(new HprofWarning("missing-superclass", -1, "class " + c.name()
-                        + " names superclass 0x" + Long.toHexString(superId) + ", which the dump does not hold"));
+                        + " names superclass 0x" + Long.toHexString(superId) + ", which the dump does not hold"),
+                        "classes whose superclass the dump does not hold");
                 continue;
             }
             c.superclass(s);
@@ -154,7 +157,8 @@ public final class HeapClassTable {
             for (HeapClass s = c.superclass(); s != null; s = s.superclass()) {
                 if (s == c || ++steps > classes.size()) {
                     warnings.add(new HprofWarning("superclass-cycle", -1, "class " + c.name()
-                            + " is its own superclass through a cycle; its superclass link is ignored"));
+                            + " is its own superclass through a cycle; its superclass link is ignored"),
+                            "classes that are their own superclass through a cycle");
                     c.superclass(null);
                     break;
                 }

@@ -189,12 +189,13 @@ public final class HeapGraph {
 
     /**
      * Lends the memory of what the dominator and path algorithms never read (the id index and the
-     * edge labels) to them: the arrays go to temporary files until {@link #restoreLookups}. Ids,
-     * node lookups and labels must not be used in between. Where no file can be written, they stay.
+     * edge labels) to them: the arrays go to temporary files in the dump view's temp folder until
+     * {@link #restoreLookups}. Ids, node lookups and labels must not be used in between. Where no
+     * file can be written, they stay.
      */
     public void spillLookups() {
-        ids.spill();
-        outLabel.spill();
+        ids.spill(file().tempFolder());
+        outLabel.spill(file().tempFolder());
     }
 
     /**

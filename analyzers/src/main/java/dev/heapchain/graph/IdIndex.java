@@ -181,9 +181,9 @@ public final class IdIndex {
     }
 
     /** Moves the arrays to temporary files until {@link #mapSpilled}; no lookups meanwhile. */
-    void spill() {
-        column().spill();
-        bucketStart.spill();
+    void spill(java.nio.file.Path folder) {
+        column().spill(folder);
+        bucketStart.spill(folder);
     }
 
     /** Brings back what {@link #spill} moved out, memory-mapped (see NativeArray.mapSpilled). */

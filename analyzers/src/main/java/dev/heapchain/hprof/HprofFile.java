@@ -1,5 +1,7 @@
 package dev.heapchain.hprof;
 
+import dev.heapchain.util.ScratchFile;
+
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -16,7 +19,8 @@ import java.util.zip.GZIPInputStream;
  * uncompressed HPROF stream, one per pass. Gzip is undone on the fly; Java's GZIPInputStream reads
  * every member of a multi-member file, which is how {@code jcmd GC.heap_dump -gz} writes. Commands
  * that read a dump several times can {@link #inflated inflate} it once to a temporary file instead.
- * The dump itself is only ever opened for reading.
+ * The dump itself is only ever opened for reading. A view holds at most one open resource, the
+ * inflated copy, which {@link #close} frees.
  */
 public final class HprofFile implements AutoCloseable {
     /** What the first bytes say the file is. */
@@ -31,23 +35,41 @@ public final class HprofFile implements AutoCloseable {
     private final Path path;
     private final long fileSize;
     private final Container container;
-    /** Plain HPROF bytes: the dump itself, or the temporary file it was inflated to; null to inflate per pass. */
+    /** The plain dump itself; null for a compressed one. */
     private final Path data;
+    /** The plain copy a compressed dump was inflated to, or null (inflate per pass). */
+    private final ScratchFile copy;
+    /** Uncompressed size when known (plain, or inflated), else -1. */
     private final long dataSize;
+    /** How the gzip stream ended when it was inflated to the copy. */
     private final boolean inflatedTruncated;
+    private final boolean inflatedCorruptTrailer;
+    /** The zeros that ended the data while inflating: the copy keeps only their start (see ZeroRun#kept). */
+    private final ZeroRun zeroTail;
+    /** Said by every pass: what happened while preparing this view (no room for the copy, say). */
+    private final List<HprofWarning> notes;
+    /** Where this view's temporary files go: its inflated copy, the engine's spill files. */
+    private final Path tempFolder;
 
-    private HprofFile(Path path, long fileSize, Container container, Path data, long dataSize, boolean inflatedTruncated) {
+    private HprofFile(Path path, long fileSize, Container container, Path data, ScratchFile copy, long dataSize,
+                      boolean inflatedTruncated, boolean inflatedCorruptTrailer, ZeroRun zeroTail,
+                      List<HprofWarning> notes, Path tempFolder) {
         this.path = path;
         this.fileSize = fileSize;
         this.container = container;
         this.data = data;
+        this.copy = copy;
         this.dataSize = dataSize;
         this.inflatedTruncated = inflatedTruncated;
+        this.inflatedCorruptTrailer = inflatedCorruptTrailer;
+        this.zeroTail = zeroTail;
+        this.notes = List.copyOf(notes);
+        this.tempFolder = tempFolder;
     }
 
     private HprofFile(Path path, long fileSize, Container container) {
-        this(path, fileSize, container, container == Container.PLAIN ? path : null,
-                container == Container.PLAIN ? fileSize : -1, false);
+        this(path, fileSize, container, container == Container.PLAIN ? path : null, null,
+                container == Container.PLAIN ? fileSize : -1, false, false, null, List.of(), ScratchFile.defaultFolder());
     }
 
     /** Opens and identifies the file; a file that is not HPROF fails here with one clear line. */
@@ -122,32 +144,67 @@ public final class HprofFile implements AutoCloseable {
         return dataSize;
     }
 
-    /** Whether this reads a temporary inflated copy, which {@link #close} deletes. */
+    /** Whether this reads a temporary inflated copy, which {@link #close} frees. */
     public boolean isInflatedCopy() {
-        return container != Container.PLAIN && data != null;
+        return copy != null;
     }
 
     /** The inflated copy ends where the gzip stream was cut short. */
-    public boolean inflatedTruncated() {
+    boolean inflatedTruncated() {
         return inflatedTruncated;
     }
 
-    /**
-     * For a compressed dump, a view that reads a plain copy inflated once into {@code tmpDir}
-     * (readable by the owner only), so that passes 2 and 3 do not inflate the gzip again; a plain
-     * dump answers itself. Close the view to delete the copy; a shutdown hook deletes it on exit
-     * or Ctrl-C otherwise. When the copy cannot be written (disk full, no such folder), the view
-     * falls back to inflating per pass.
-     */
-    public HprofFile inflated(Path tmpDir) {
-        if (data != null) {
-            return this;
-        }
-        return GzipInflater.inflate(this, tmpDir);
+    /** The inflated copy ends where a gzip trailer did not match. */
+    boolean inflatedCorruptTrailer() {
+        return inflatedCorruptTrailer;
     }
 
-    HprofFile withData(Path copy, long size, boolean truncated) {
-        return new HprofFile(path, fileSize, container, copy, size, truncated);
+    /** The zero run that ended the data while inflating, or null. */
+    ZeroRun zeroTail() {
+        return zeroTail;
+    }
+
+    /** Warnings every pass over this view repeats (they are about the view, not the dump's records). */
+    List<HprofWarning> notes() {
+        return notes;
+    }
+
+    /** The folder for this run's temporary files (given to {@link #inflated}; the system's by default). */
+    public Path tempFolder() {
+        return tempFolder;
+    }
+
+    /**
+     * A view whose temporary files go to {@code tmpDir}; for a compressed dump, one that reads a
+     * plain copy inflated once there, so that passes 2 and 3 do not inflate the gzip again (see
+     * GzipInflater for how far it inflates and what happens when the folder has no room). A plain
+     * dump is read as it is. Close the view to free the copy; it has no name in the folder (see
+     * ScratchFile), so even a killed run leaves nothing behind.
+     *
+     * @param dump the dump the command reads (as for HprofReader): the copy is checked as that pass reads it
+     */
+    public HprofFile inflated(Path tmpDir, int dump) {
+        if (copy != null) {
+            return this;
+        }
+        HprofFile view = new HprofFile(path, fileSize, container, data, null, dataSize, false, false, null, notes, tmpDir);
+        return data != null ? view : GzipInflater.inflate(view, dump);
+    }
+
+    /** {@link #inflated(Path, int)} for the first dump. */
+    public HprofFile inflated(Path tmpDir) {
+        return inflated(tmpDir, 0);
+    }
+
+    HprofFile withCopy(ScratchFile copy, long size, boolean truncated, boolean corruptTrailer, ZeroRun zeroTail) {
+        return new HprofFile(path, fileSize, container, null, copy, size, truncated, corruptTrailer, zeroTail, notes, tempFolder);
+    }
+
+    HprofFile withNote(HprofWarning note) {
+        List<HprofWarning> more = new java.util.ArrayList<>(notes);
+        more.add(note);
+        return new HprofFile(path, fileSize, container, data, copy, dataSize, inflatedTruncated, inflatedCorruptTrailer,
+                zeroTail, more, tempFolder);
     }
 
     /** The decompressing stream over the whole file; callers close it. */
@@ -156,11 +213,11 @@ public final class HprofFile implements AutoCloseable {
         return container == Container.GZIP_IN_GZIP ? new GZIPInputStream(in, GZIP_BUFFER) : in;
     }
 
-    /** Deletes the inflated copy, if this view made one; the dump itself is never touched. */
+    /** Frees the inflated copy, if this view made one; the dump itself is never touched. */
     @Override
     public void close() {
-        if (isInflatedCopy()) {
-            TempFiles.delete(data);
+        if (copy != null) {
+            copy.close();
         }
     }
 
@@ -178,28 +235,33 @@ public final class HprofFile implements AutoCloseable {
      * records; null when the data cannot be read at an offset (gzip without an inflated copy).
      */
     public HprofInput openInputAt(long offset) {
-        if (data == null) {
-            return null;
-        }
-        try {
-            FileChannel ch = FileChannel.open(data, StandardOpenOption.READ);
-            ch.position(offset);
-            return new HprofInput(ch, dataSize, offset, bufferSize(Math.min(dataSize, 1 << 20)));
-        } catch (IOException e) {
-            throw new HprofFormatException("cannot read " + path + ": " + e.getMessage(), offset);
-        }
+        return open(offset, bufferSize(Math.min(dataSize, 1 << 20)));
     }
 
     /** A new cursor at offset 0 of the uncompressed stream. The caller closes it. */
     public HprofInput openInput() {
-        try {
-            if (data != null) {
-                FileChannel ch = FileChannel.open(data, StandardOpenOption.READ);
-                return new HprofInput(ch, dataSize, 0, bufferSize(dataSize));
+        if (data == null && copy == null) {
+            try {
+                return new HprofInput(Channels.newChannel(openDecompressed()), -1, 0);
+            } catch (IOException e) {
+                throw new HprofFormatException("cannot read " + path + ": " + e.getMessage(), -1);
             }
-            return new HprofInput(Channels.newChannel(openDecompressed()), -1, 0);
+        }
+        return open(0, bufferSize(dataSize));
+    }
+
+    /** A cursor over the plain data: the dump's own channel, or the copy's, which every cursor shares (reads are positional). */
+    private HprofInput open(long offset, int bufferSize) {
+        if (copy != null) {
+            return new HprofInput(copy.channel(), dataSize, offset, bufferSize, false);
+        }
+        if (data == null) {
+            return null;
+        }
+        try {
+            return new HprofInput(FileChannel.open(data, StandardOpenOption.READ), dataSize, offset, bufferSize, true);
         } catch (IOException e) {
-            throw new HprofFormatException("cannot read " + path + ": " + e.getMessage(), -1);
+            throw new HprofFormatException("cannot read " + path + ": " + e.getMessage(), offset);
         }
     }
 }

@@ -84,7 +84,7 @@ final class HprofHeapParser {
         if (kind == null) {
             throw new HprofFormatException("unknown heap sub-tag " + HprofReader.hex(tag) + " at offset " + at
                     + (previousTag >= 0 ? " (after " + HprofReader.hex(previousTag) + " at " + previousOffset + ")" : "")
-                    + " " + context(), at);
+                    + " " + context(), at, at);
         }
         int extra = kind.extraBytes(id);
         if (!in.ensure(1 + id + extra)) {
@@ -118,7 +118,8 @@ final class HprofHeapParser {
         long length = in.u4At(1 + 2 * id + 4);
         if (at + fixed + length > end || length > in.bufferCapacity()) {
             throw new HprofFormatException("instance " + HprofReader.hex(object) + " at offset " + at + " declares "
-                    + length + " bytes of fields, past the end of its heap record at " + end + " " + context(), at);
+                    + length + " bytes of fields, past the end of its heap record at " + end + " " + context(),
+                    at, at + fixed - 1);
         }
         in.advance(fixed);
         if (!in.ensure((int) length)) {
@@ -158,7 +159,7 @@ final class HprofHeapParser {
         HprofBasicType type = HprofBasicType.ofCode(code);
         if (type == null || type == HprofBasicType.OBJECT) {
             throw new HprofFormatException("primitive array " + HprofReader.hex(array) + " at offset " + at
-                    + " has invalid element type " + code + " " + context(), at);
+                    + " has invalid element type " + code + " " + context(), at, at + 1 + id + 8);
         }
         long bytes = hasData ? count * type.size(id) : 0;
         checkArray(array, at, fixed, count, bytes, end);
@@ -176,7 +177,7 @@ final class HprofHeapParser {
         if (count > Integer.MAX_VALUE || at + fixed + bytes > end) {
             throw new HprofFormatException("array " + HprofReader.hex(array) + " at offset " + at + " declares "
                     + count + " elements (" + bytes + " bytes), past the end of its heap record at " + end
-                    + " " + context(), at);
+                    + " " + context(), at, at + 1 + id + 4 + 3);
         }
     }
 
@@ -247,7 +248,8 @@ final class HprofHeapParser {
         HprofBasicType type = HprofBasicType.ofCode(code);
         if (type == null) {
             throw new HprofFormatException("class dump " + HprofReader.hex(classId) + " at offset " + at
-                    + " has a field of invalid type " + code + " at offset " + (in.position() - 1) + " " + context(), at);
+                    + " has a field of invalid type " + code + " at offset " + (in.position() - 1) + " " + context(),
+                    at, in.position() - 1);
         }
         return type;
     }

@@ -36,6 +36,10 @@ public final class HprofInput implements Closeable {
 
     private final ReadableByteChannel channel;
     private final FileChannel file;
+    /** Whether {@link #close} closes the channel: not when several cursors share one (an inflated copy). */
+    private final boolean ownsChannel;
+    /** Where the next file read starts: files are read by position, so cursors can share a channel. */
+    private long filePosition;
     private final long size;
     private final byte[] buf;
     private final ByteBuffer wrapper;
@@ -47,25 +51,29 @@ public final class HprofInput implements Closeable {
     private long base;
     private boolean eof;
     private boolean compressedTruncated;
+    private boolean corruptTrailer;
     private int idSize = 8;
 
     /**
-     * @param channel the stream; when it is a FileChannel, large skips seek instead of reading
+     * @param channel the stream; a FileChannel is read by position from {@code start} (large
+     *                skips seek instead of reading), any other channel from where it stands
      * @param size    total uncompressed size if known, else -1
-     * @param start   stream offset the channel is positioned at
+     * @param start   stream offset the cursor starts at
      */
     public HprofInput(ReadableByteChannel channel, long size, long start) {
-        this(channel, size, start, BUFFER_SIZE);
+        this(channel, size, start, BUFFER_SIZE, true);
     }
 
-    HprofInput(ReadableByteChannel channel, long size, long start, int bufferSize) {
+    HprofInput(ReadableByteChannel channel, long size, long start, int bufferSize, boolean ownsChannel) {
         this.channel = channel;
         this.file = channel instanceof FileChannel fc ? fc : null;
+        this.ownsChannel = ownsChannel;
         this.size = size;
         this.buf = new byte[bufferSize];
         this.wrapper = ByteBuffer.wrap(buf);
         this.direct = file != null ? ByteBuffer.allocateDirect(Math.min(DIRECT_CHUNK, bufferSize)) : null;
         this.base = start;
+        this.filePosition = start;
     }
 
     public void idSize(int idSize) {
@@ -125,6 +133,13 @@ public final class HprofInput implements Closeable {
                 }
             }
         } catch (java.util.zip.ZipException e) {
+            if (TRAILER_MISMATCH.equals(e.getMessage())) {
+                // Every block inflated; only the CRC-32 or length after them disagrees. What was read
+                // stands, the reader says the data may be damaged, and the stream ends here.
+                eof = true;
+                corruptTrailer = true;
+                return;
+            }
             throw new HprofFormatException("corrupt gzip data after offset " + (base + limit)
                     + " of the uncompressed stream: " + e.getMessage(), base + limit);
         } catch (java.io.EOFException e) {
@@ -142,16 +157,25 @@ public final class HprofInput implements Closeable {
             return channel.read(wrapper);
         }
         direct.clear().limit(Math.min(direct.capacity(), buf.length - limit));
-        int r = channel.read(direct);
+        int r = file.read(direct, filePosition);
         if (r > 0) {
+            filePosition += r;
             direct.flip().get(buf, limit, r);
         }
         return r;
     }
 
+    /** What java.util.zip says when a gzip member's CRC-32 or length does not match what it inflated. */
+    static final String TRAILER_MISMATCH = "Corrupt GZIP trailer";
+
     /** True when a compressed stream ended in the middle of a block. */
     public boolean compressedTruncated() {
         return compressedTruncated;
+    }
+
+    /** True when a gzip member's trailer (CRC-32 and length) disagrees with the data it follows; the stream ends there. */
+    public boolean corruptTrailer() {
+        return corruptTrailer;
     }
 
     /** Whether at least one more byte exists. */
@@ -275,11 +299,7 @@ public final class HprofInput implements Closeable {
         if (file != null) {
             long target = base + rest;
             long end = size >= 0 ? Math.min(target, size) : target;
-            try {
-                file.position(end);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            filePosition = end;
             base = end;
             eof = size >= 0 && end >= size;
             return end - start;
@@ -295,8 +315,75 @@ public final class HprofInput implements Closeable {
         return n;
     }
 
+    // ---- zero runs: where a record should start, zeros mean unwritten data (see ZeroRun) ----
+
+    private static final byte[] ZEROS = new byte[1 << 16];
+
+    /**
+     * Whether the next {@code n} bytes are zeros, or the bytes up to the end of the stream when
+     * fewer remain (at least one). The cursor does not move. {@code n} must fit the buffer.
+     */
+    boolean zerosAhead(int n) {
+        int avail = ensure(n) ? n : buffered();
+        return avail > 0 && allZero(buf, pos, avail);
+    }
+
+    /** Whether {@code len} bytes of {@code b} from {@code from} are all zeros (vectorised by the JIT). */
+    static boolean allZero(byte[] b, int from, int len) {
+        for (int at = 0; at < len; at += ZEROS.length) {
+            int n = Math.min(ZEROS.length, len - at);
+            if (java.util.Arrays.mismatch(b, from + at, from + at + n, ZEROS, 0, n) >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Moves the cursor over zeros, at most {@code max} of them: it stops on the first other byte or
+     * at the end of the stream. Answers how many it passed.
+     */
+    long skipZeros(long max) {
+        long skipped = 0;
+        while (skipped < max && ensure(1)) {
+            int len = (int) Math.min(Math.min(limit - pos, ZEROS.length), max - skipped);
+            int at = java.util.Arrays.mismatch(buf, pos, pos + len, ZEROS, 0, len);
+            if (at >= 0) {
+                pos += at;
+                return skipped + at;
+            }
+            pos += len;
+            skipped += len;
+        }
+        return skipped;
+    }
+
+    /** Moves the cursor back to {@code offset}, if that byte is still buffered; false (and no move) otherwise. */
+    boolean backTo(long offset) {
+        if (offset < base || offset > base + limit) {
+            return false;
+        }
+        pos = (int) (offset - base);
+        return true;
+    }
+
+    /**
+     * Where the zeros that end at the cursor begin, looking back no further than {@code floor} nor
+     * past what is still buffered: the cursor's offset when the byte before it is not a zero.
+     */
+    long zerosBefore(long floor) {
+        int p = pos;
+        int stop = (int) Math.max(0, floor - base);
+        while (p > stop && buf[p - 1] == 0) {
+            p--;
+        }
+        return base + p;
+    }
+
     @Override
     public void close() throws IOException {
-        channel.close();
+        if (ownsChannel) {
+            channel.close();
+        }
     }
 }

@@ -1,25 +1,30 @@
 package dev.heapchain.hprof;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Streams the top-level records of a dump to a {@link HprofVisitor}; heap bodies go through
  * {@link HprofHeapParser}. One instance reads one pass and is not reused.
  *
- * <p>Damage policy: unknown top-level tags are skipped with a warning; a file that ends inside a
- * record is read up to the last complete record (sub-record, for heap segments) with a warning;
- * structural corruption is a {@link HprofFormatException} naming the offset.
+ * <p>Damage policy: unknown top-level tags are skipped with a warning, until so many come that the
+ * stream is plainly not HPROF ({@link UnknownRecords}); a file that ends inside a record is read
+ * up to the last complete record (sub-record, for heap segments) with a warning; zeros where a
+ * record should start end the data the same way ({@link ZeroRun}); structural corruption is a
+ * {@link HprofFormatException} naming the offset. Warnings are bounded ({@link HprofWarnings}).
  */
 public final class HprofReader {
     private final HprofFile file;
     private final int wantedDump;
-    private final List<HprofWarning> warnings = new ArrayList<>();
+    private final HprofWarnings warnings = new HprofWarnings();
     private final HprofCounts counts = new HprofCounts();
+    private final UnknownRecords unknown = new UnknownRecords();
     private HprofVisitor visitor;
     private HprofHeader header;
     private boolean truncated;
+    private int dumps;
+    private ZeroRun zeroTail;
+    /** The last top-level record read whole, or null. */
+    private HprofTag lastTag;
 
     /** @param dump the dump to read, counting from 1; 0 reads the first and warns if there are more */
     public HprofReader(HprofFile file, int dump) {
@@ -59,32 +64,55 @@ public final class HprofReader {
     /** Reads the header only. */
     public static HprofHeader readHeader(HprofFile file) {
         try (HprofInput in = file.openInput()) {
-            return parseHeader(in, file);
+            return HprofHeader.read(in, file);
         } catch (java.io.IOException e) {
             throw new HprofFormatException("cannot read " + file.path() + ": " + e.getMessage(), -1);
         }
     }
 
     public HprofReadSummary read(HprofVisitor visitor) {
-        this.visitor = visitor;
-        int selected = Math.max(1, wantedDump);
-        int dumps;
-        long end;
         try (HprofInput in = file.openInput()) {
-            header = parseHeader(in, file);
-            in.idSize(header.idSize());
-            visitor.header(header);
-            dumps = readRecords(in, selected);
-            if (in.compressedTruncated() || file.inflatedTruncated()) {
-                // Said even after a record-level truncation warning: it tells what was cut (the gzip file).
-                truncated = true;
-                warn("truncated", in.position(), "truncated: the gzip stream is cut short; it ends in the middle of a block at offset "
-                        + in.position() + " of the uncompressed data; anything after it is lost");
-            }
-            end = in.position();
+            return read(visitor, in);
         } catch (java.io.IOException e) {
             throw new HprofFormatException("cannot read " + file.path() + ": " + e.getMessage(), -1);
         }
+    }
+
+    /** One pass over {@code in}, a cursor at offset 0 of this file's data (GzipInflater passes its own). */
+    HprofReadSummary read(HprofVisitor visitor, HprofInput in) {
+        this.visitor = visitor;
+        int selected = Math.max(1, wantedDump);
+        for (HprofWarning note : file.notes()) {
+            warn(note.kind(), note.offset(), note.message());
+        }
+        header = HprofHeader.read(in, file);
+        in.idSize(header.idSize());
+        visitor.header(header);
+        try {
+            readRecords(in, selected);
+        } catch (HprofFormatException e) {
+            ZeroRun z = e instanceof HprofTruncatedException ? null : ZeroRun.explaining(in, file, e);
+            if (z == null) {
+                throw e;
+            }
+            endInZeros(z);
+        }
+        // Where the data the stream delivered ends: past a zero run counted to its end, else past
+        // what is buffered (a pass that stops early for damage has read to the end first).
+        long streamEnd = zeroTail != null && zeroTail.toEnd() ? zeroTail.zerosFrom() + zeroTail.zeros()
+                : in.position() + in.buffered();
+        if (in.compressedTruncated() || file.inflatedTruncated()) {
+            // Said even after a record-level truncation warning: it tells what was cut (the gzip file).
+            truncated = true;
+            warn("truncated", streamEnd, "truncated: the gzip stream is cut short; it ends in the middle of a block at offset "
+                    + streamEnd + " of the uncompressed data; anything after it is lost");
+        }
+        if (in.corruptTrailer() || file.inflatedCorruptTrailer()) {
+            warn("gzip-trailer", streamEnd, "the gzip trailer after offset " + streamEnd + " of the uncompressed data"
+                    + " does not match the data before it (CRC-32 or length): that data may be damaged, and the file is"
+                    + " not read past it");
+        }
+        long end = zeroTail != null ? zeroTail.dataEnd() : in.position();
         if (dumps == 0) {
             warn("no-heap-dump", -1, "the file holds no heap dump (only " + describe() + " records)");
         } else if (selected > dumps) {
@@ -93,55 +121,42 @@ public final class HprofReader {
         } else if (dumps > 1 && wantedDump == 0) {
             warn("several-dumps", -1, "the file holds " + dumps + " heap dumps; reading dump 1 (choose with --dump N)");
         }
-        return new HprofReadSummary(header, dumps, dumps == 0 ? 0 : selected, truncated, end, counts, List.copyOf(warnings));
+        return new HprofReadSummary(header, dumps, dumps == 0 ? 0 : selected, truncated, end, counts, warnings.list());
+    }
+
+    /** The zero run that ended the last {@link #read} pass, or null. */
+    ZeroRun zeroTail() {
+        return zeroTail;
+    }
+
+    private void endInZeros(ZeroRun z) {
+        zeroTail = z;
+        if (lastTag == HprofTag.HEAP_DUMP_END && z.toEnd() && z.zerosFrom() == z.dataEnd()) {
+            // Every dump was finished: the file was only made longer than its data (preallocated, padded).
+            warn("zero-padding", z.dataEnd(), "the file ends in " + z.describeZeros() + " after the last dump's"
+                    + " HEAP_DUMP_END record; ignored");
+            return;
+        }
+        truncate(z.dataEnd(), z.describe());
     }
 
     private String describe() {
         return counts.utf8Records + " string and " + counts.loadClassRecords + " class";
     }
 
-    static HprofHeader parseHeader(HprofInput in, HprofFile file) {
-        if (!in.ensure(Math.min(64, (int) Math.max(1, in.size() < 0 ? 64 : Math.min(64, in.size()))))) {
-            if (!in.ensure(1)) {
-                throw new HprofFormatException(file.path().getFileName() + " is empty", 0);
-            }
-        }
-        int avail = Math.min(in.buffered(), 64);
-        int nul = -1;
-        for (int i = 0; i < avail; i++) {
-            if (in.u1At(i) == 0) {
-                nul = i;
-                break;
-            }
-        }
-        if (nul < 0) {
-            throw new HprofFormatException("no HPROF header: no format name ends within the first " + avail + " bytes", 0);
-        }
-        String name = new String(in.buffer(), in.bufferOffset(), nul, StandardCharsets.ISO_8859_1);
-        HprofVersion version = HprofVersion.of(name);
-        if (version == null) {
-            throw new HprofFormatException("unsupported format \"" + name + "\" at offset 0 (expected JAVA PROFILE 1.0.1, 1.0.2 or 1.0.3)", 0);
-        }
-        int len = nul + 1 + 4 + 8;
-        if (!in.ensure(len)) {
-            throw new HprofFormatException("file ends inside the HPROF header (" + in.buffered() + " of " + len + " bytes)", 0);
-        }
-        long idSize = in.u4At(nul + 1);
-        if (idSize != 4 && idSize != 8) {
-            throw new HprofFormatException("unsupported identifier size " + idSize + " at offset " + (nul + 1)
-                    + " (" + name + "; expected 4 or 8)", nul + 1);
-        }
-        long timestamp = in.i8At(nul + 5);
-        in.advance(len);
-        return new HprofHeader(version, (int) idSize, timestamp, len);
-    }
-
-    private int readRecords(HprofInput in, int selected) {
-        int dumps = 0;
+    private void readRecords(HprofInput in, int selected) {
         boolean inSegments = false;
         HprofHeapParser heap = new HprofHeapParser(in, visitor, counts, header, file);
         while (in.ensure(1)) {
             long start = in.position();
+            if (in.u1At(0) == 0) {
+                // No tag is 0: zeros here are where the writing stopped (see ZeroRun).
+                ZeroRun z = ZeroRun.atRecordStart(in, file);
+                if (z != null) {
+                    endInZeros(z);
+                    break;
+                }
+            }
             if (!in.ensure(9)) {
                 truncate(start, "the file ends inside a record header at offset " + start
                         + " (" + in.buffered() + " of 9 bytes); nothing after it is lost");
@@ -155,6 +170,9 @@ public final class HprofReader {
             HprofTag tag = HprofTag.of(tagValue);
             boolean heapRecord = tag == HprofTag.HEAP_DUMP || tag == HprofTag.HEAP_DUMP_SEGMENT;
             boolean pastEnd = in.size() >= 0 && bodyEnd > in.size();
+            if (tag != null) {
+                unknown.known();
+            }
             if (pastEnd && tag == null) {
                 throw new HprofFormatException("unknown top-level tag " + hex(tagValue) + " at offset " + start
                         + " with length " + length + ", past the end of the file at " + in.size()
@@ -181,6 +199,7 @@ public final class HprofReader {
                                 + (in.size() >= 0 ? "; lost " + (bodyEnd - in.size()) + " bytes" : ""));
                         break;
                     }
+                    lastTag = tag;
                     continue;
                 }
             } else if (tag == HprofTag.HEAP_DUMP_END) {
@@ -205,8 +224,8 @@ public final class HprofReader {
                         + start + " (declared " + length + " bytes); the stream ended at offset " + in.position());
                 break;
             }
+            lastTag = tag;
         }
-        return dumps;
     }
 
     /** Handles one non-heap record body. False when the stream ended inside it. */
@@ -215,8 +234,9 @@ public final class HprofReader {
         try {
             if (tag == null) {
                 counts.unknownTopLevelRecords++;
-                warn("unknown-tag", start, "skipped unknown top-level tag " + hex(tagValue) + " at offset " + start
-                        + " (" + length + " bytes)");
+                unknown.unknown(tagValue, start, length, header);
+                add(new HprofWarning("unknown-tag", start, "skipped unknown top-level tag " + hex(tagValue) + " at offset "
+                        + start + " (" + length + " bytes)"), "unknown top-level tags " + hex(tagValue));
                 return true;
             }
             switch (tag) {
@@ -226,7 +246,8 @@ public final class HprofReader {
                     long stringId = in.id();
                     long textLength = length - id;
                     if (textLength > in.bufferCapacity()) {
-                        warn("long-string", start, "skipped a string record of " + textLength + " bytes at offset " + start);
+                        add(new HprofWarning("long-string", start, "skipped a string record of " + textLength
+                                + " bytes at offset " + start), "string records too long to read");
                     } else if (!in.ensure((int) textLength)) {
                         throw new HprofTruncatedException("", in.position());
                     } else {
@@ -300,14 +321,16 @@ public final class HprofReader {
         };
         if (expected >= 0 && length != expected) {
             throw new HprofFormatException("corrupt record stream at offset " + start + ": " + tag + " record declares "
-                    + length + " bytes, but that record is always " + expected + " bytes (" + header.describe() + ")", start);
+                    + length + " bytes, but that record is always " + expected + " bytes (" + header.describe() + ")",
+                    start, start + 8);
         }
     }
 
     private void requireLength(HprofTag tag, long start, long length, long min) {
         if (length < min) {
             throw new HprofFormatException(tag + " record at offset " + start + " is " + length
-                    + " bytes long, shorter than its fixed part of " + min + " bytes (" + header.describe() + ")", start);
+                    + " bytes long, shorter than its fixed part of " + min + " bytes (" + header.describe() + ")",
+                    start, start + 8);
         }
     }
 
@@ -318,13 +341,24 @@ public final class HprofReader {
         warn("truncated", offset, "truncated: " + message + where);
     }
 
+    /** A warning of which a pass gives one or two: its kind is its group. */
     private void warn(String kind, long offset, String message) {
-        HprofWarning w = new HprofWarning(kind, offset, message);
-        warnings.add(w);
-        visitor.warning(w);
+        add(new HprofWarning(kind, offset, message), kind);
+    }
+
+    /** The visitor hears of the warnings the summary keeps as they are (see HprofWarnings). */
+    private void add(HprofWarning w, String group) {
+        if (warnings.add(w, group)) {
+            visitor.warning(w);
+        }
     }
 
     static String hex(long v) {
         return "0x" + Long.toHexString(v);
+    }
+
+    /** "20,000,024": the offsets and counts of the messages about damage, which can be long numbers. */
+    static String grouped(long v) {
+        return String.format(java.util.Locale.ROOT, "%,d", v);
     }
 }

@@ -76,6 +76,7 @@ public interface HprofVisitor {
                                     HprofInput in, long offset) {
     }
 
+    /** A warning the pass's summary keeps as it is; repeats past {@link HprofWarnings#SHOWN} of one group are only counted. */
     default void warning(HprofWarning warning) {
     }
 }

@@ -112,9 +112,9 @@ public final class IndexArray implements AutoCloseable {
         column().trim();
     }
 
-    /** Moves the values to a temporary file (see {@link NativeArray#spill}); no access until {@link #mapSpilled}. */
-    public void spill() {
-        column().spill();
+    /** Moves the values to a temporary file in {@code folder} (see {@link NativeArray#spill}); no access until {@link #mapSpilled}. */
+    public void spill(java.nio.file.Path folder) {
+        column().spill(folder);
     }
 
     /** Brings back what {@link #spill} moved out, read-only and memory-mapped. */

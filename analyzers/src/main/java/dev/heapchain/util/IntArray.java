@@ -73,12 +73,12 @@ public final class IntArray extends NativeArray {
     }
 
     /**
-     * Writes the entries to a temporary file, as {@link #spill()} does, and answers an array of
+     * Writes the entries to a temporary file in {@code folder}, as {@link #spill} does, and answers an array of
      * {@code length} uninitialized entries in this array's memory, instead of freeing it; this one
      * waits empty for {@link #unspill}. Null when the entries were not spilled (nothing changed).
      */
-    public IntArray spillInto(long length) {
-        if (!spill(SPILL_MIN, false)) {
+    public IntArray spillInto(long length, java.nio.file.Path folder) {
+        if (!spill(folder, SPILL_MIN, false)) {
             return null;
         }
         IntArray heir = new IntArray(0, 0, false);

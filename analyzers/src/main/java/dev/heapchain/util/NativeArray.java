@@ -127,52 +127,55 @@ public abstract sealed class NativeArray implements AutoCloseable permits IntArr
         NativeMemory.U.copyMemory(src.address + (from << shift), address + (to << shift), count << shift);
     }
 
-    private java.nio.file.Path spillFile;
+    private ScratchFile spillFile;
     private long spilledSize;
 
     /**
-     * Moves the contents to a temporary file and frees the memory, for a phase that does not need
-     * them; {@link #unspill} brings them back. The array must not be read meanwhile. Answers
-     * false, changing nothing, when the file cannot be written (full disk, no temp folder).
+     * Moves the contents to a temporary file in {@code folder} and frees the memory, for a phase
+     * that does not need them; {@link #unspill} brings them back. The array must not be read
+     * meanwhile. The file follows {@link ScratchFile}'s rules: no name left behind, and no more
+     * than the folder's room. Answers false, changing nothing, when it does not fit or cannot be
+     * written (full disk, no such folder): a spill only lowers the memory peak, so the array just
+     * stays where it is.
      */
-    public final boolean spill() {
-        return spill(SPILL_MIN);
+    public final boolean spill(java.nio.file.Path folder) {
+        return spill(folder, SPILL_MIN);
     }
 
     /** Arrays smaller than this stay in memory: a file would cost more than it saves. */
     static final long SPILL_MIN = 8L << 20;
 
-    /** {@link #spill()} for arrays of at least {@code minBytes} (tests spill small ones). */
-    final boolean spill(long minBytes) {
-        return spill(minBytes, true);
+    /** {@link #spill(java.nio.file.Path)} for arrays of at least {@code minBytes} (tests spill small ones). */
+    final boolean spill(java.nio.file.Path folder, long minBytes) {
+        return spill(folder, minBytes, true);
     }
 
     /** @param release whether to free the memory (else the caller hands it on, see {@link #moveMemoryTo}) */
-    final boolean spill(long minBytes, boolean release) {
+    final boolean spill(java.nio.file.Path folder, long minBytes, boolean release) {
         if (spillFile != null || address == 0 || mapping != null || (size << shift) < minBytes) {
             return false;
         }
-        java.nio.file.Path file = null;
         long bytes = size << shift;
+        if (bytes > ScratchFile.room(folder)) {
+            return false;
+        }
+        ScratchFile file = null;
         try {
-            file = java.nio.file.Files.createTempFile("heapchain-", ".spill");
-            file.toFile().deleteOnExit();
-            try (var ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
-                byte[] chunk = new byte[(int) Math.min(1 << 20, Math.max(1, bytes))];
-                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(chunk);
-                for (long done = 0; done < bytes; ) {
-                    int n = (int) Math.min(chunk.length, bytes - done);
-                    NativeMemory.U.copyMemory(null, address + done, chunk, sun.misc.Unsafe.ARRAY_BYTE_BASE_OFFSET, n);
-                    buffer.clear().limit(n);
-                    while (buffer.hasRemaining()) {
-                        ch.write(buffer);
-                    }
-                    done += n;
+            file = ScratchFile.create(folder, ".spill");
+            var ch = file.channel();
+            byte[] chunk = new byte[(int) Math.min(1 << 20, Math.max(1, bytes))];
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(chunk);
+            for (long done = 0; done < bytes; ) {
+                int n = (int) Math.min(chunk.length, bytes - done);
+                NativeMemory.U.copyMemory(null, address + done, chunk, sun.misc.Unsafe.ARRAY_BYTE_BASE_OFFSET, n);
+                buffer.clear().limit(n);
+                while (buffer.hasRemaining()) {
+                    done += ch.write(buffer, done);
                 }
             }
         } catch (java.io.IOException | RuntimeException e) {
             if (file != null) {
-                file.toFile().delete();
+                file.close(); // frees whatever part was written
             }
             return false;
         }
@@ -248,9 +251,9 @@ public abstract sealed class NativeArray implements AutoCloseable permits IntArr
             unspill();
             return;
         }
-        java.nio.file.Path file = spillFile;
-        try (var ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ)) {
-            java.nio.MappedByteBuffer m = ch.map(java.nio.channels.FileChannel.MapMode.READ_ONLY, 0, bytes);
+        ScratchFile file = spillFile;
+        try {
+            java.nio.MappedByteBuffer m = file.channel().map(java.nio.channels.FileChannel.MapMode.READ_ONLY, 0, bytes);
             long mapped = NativeMemory.U.getLong(m, BUFFER_ADDRESS);
             if (mapped == 0) {
                 unspill();
@@ -264,7 +267,7 @@ public abstract sealed class NativeArray implements AutoCloseable permits IntArr
             unspill();
             return;
         }
-        file.toFile().delete(); // the mapping stays valid without a name
+        file.close(); // the mapping stays valid without the channel (and the file without a name)
     }
 
     /** Address of entry i for a write: as {@link #at}, and checked mode refuses mapped (read-only) arrays. */
@@ -280,27 +283,29 @@ public abstract sealed class NativeArray implements AutoCloseable permits IntArr
         if (spillFile == null) {
             return;
         }
-        java.nio.file.Path file = spillFile;
+        ScratchFile file = spillFile;
         resize(spilledSize);
         long bytes = spilledSize << shift;
-        try (var ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ)) {
+        try {
+            var ch = file.channel();
             byte[] chunk = new byte[(int) Math.min(1 << 20, Math.max(1, bytes))];
             java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(chunk);
             for (long done = 0; done < bytes; ) {
                 int n = (int) Math.min(chunk.length, bytes - done);
                 buffer.clear().limit(n);
                 while (buffer.hasRemaining()) {
-                    if (ch.read(buffer) < 0) {
-                        throw new java.io.EOFException("spill file " + file + " ends early");
+                    if (ch.read(buffer, done + buffer.position()) < 0) {
+                        throw new java.io.EOFException("spill file in " + file.folder() + " ends early");
                     }
                 }
                 NativeMemory.U.copyMemory(chunk, sun.misc.Unsafe.ARRAY_BYTE_BASE_OFFSET, null, address + done, n);
                 done += n;
             }
         } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read back " + file + ": " + e.getMessage(), e);
+            throw new java.io.UncheckedIOException("cannot read back a spill file in " + file.folder() + ": "
+                    + e.getMessage(), e);
         } finally {
-            file.toFile().delete();
+            file.close();
         }
         size = spilledSize;
         spillFile = null;
@@ -308,6 +313,10 @@ public abstract sealed class NativeArray implements AutoCloseable permits IntArr
 
     /** Frees the memory now; the array must not be used afterwards. Safe to call twice. */
     public final void free() {
+        if (spillFile != null) {
+            spillFile.close();
+            spillFile = null;
+        }
         cleanable.clean();
         mapping = null;
         address = 0;

@@ -5,11 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The native arrays: growth, adoption, spilling to a file and mapping back, and the budget. */
 class NativeArrayTest {
+    @TempDir
+    Path tmp;
+
     @Test
     void growsKeepsAndChecks() {
         IntArray a = IntArray.growable(2);
@@ -43,7 +50,7 @@ class NativeArrayTest {
     }
 
     @Test
-    void spillsAndComesBackAsCopyOrMapping() {
+    void spillsAndComesBackAsCopyOrMapping() throws IOException {
         long seed = 11;
         Random rnd = new Random(seed);
         int n = 300_000;
@@ -55,19 +62,22 @@ class NativeArrayTest {
             b.set(i, v);
         }
         long before = NativeMemory.used();
-        assertTrue(a.spill(0), "spilled to the temp folder");
+        assertTrue(a.spill(tmp, 0), "spilled to the temp folder");
+        assertNothingIn(tmp, "a spill file has no name (it is unlinked as soon as it is open)");
         assertTrue(NativeMemory.used() <= before - 4L * n + 64, "memory given back");
         assertThrows(IndexOutOfBoundsException.class, () -> a.get(0), "no reads while spilled");
         a.unspill();
-        assertTrue(a.spill(0));
+        assertTrue(a.spill(tmp, 0));
         a.mapSpilled();
         for (int i = 0; i < n; i++) {
             assertEquals(b.get(i), a.get(i), "index " + i + ", seed " + seed);
         }
         assertThrows(IllegalStateException.class, () -> a.set(0, 1), "mapped arrays are read-only");
-        assertFalse(a.spill(0), "a mapped array is not spilled again");
+        assertFalse(a.spill(tmp, 0), "a mapped array is not spilled again");
         IntArray small = IntArray.zeroed(16);
-        assertFalse(small.spill(), "small arrays stay in memory");
+        assertFalse(small.spill(tmp), "small arrays stay in memory");
+        assertFalse(b.spill(tmp.resolve("missing"), 0), "no folder: the array stays in memory");
+        assertEquals(n, b.size());
         a.free();
         b.free();
         small.free();
@@ -81,7 +91,7 @@ class NativeArrayTest {
             pre.set(i, i * 3 + 1);
         }
         long before = NativeMemory.used();
-        IntArray label = pre.spillInto(n + 1L);
+        IntArray label = pre.spillInto(n + 1L, tmp);
         assertTrue(label != null, "spilled");
         assertEquals(n + 1L, label.size());
         assertEquals(0, pre.size(), "the spilled array waits empty");
@@ -108,7 +118,7 @@ class NativeArrayTest {
         }
         assertEquals(3L * (n - 1) + 1, pre.get(n - 1));
         IntArray small = IntArray.zeroed(16);
-        assertEquals(null, small.spillInto(16), "small arrays are not spilled");
+        assertEquals(null, small.spillInto(16, tmp), "small arrays are not spilled");
         assertEquals(16, small.size(), "and keep their entries");
         for (IntArray a : new IntArray[] {pre, label, units, spare, grown, small}) {
             a.free();
@@ -137,6 +147,12 @@ class NativeArrayTest {
             assertTrue(e.getMessage().startsWith("native memory budget exhausted"), e.getMessage());
         } finally {
             NativeMemory.limit(old);
+        }
+    }
+
+    private static void assertNothingIn(Path folder, String why) throws IOException {
+        try (var files = Files.list(folder)) {
+            assertEquals(java.util.List.of(), files.toList(), why);
         }
     }
 }

@@ -18,7 +18,8 @@ final class CommonOptions {
     boolean quiet;
 
     @Option(names = "--tmp", paramLabel = "DIR", description = {"Folder for temporary files (a gzip dump inflated once for",
-            "commands that read it several times); removed on exit. Default: the system temp folder."})
+            "commands that read it several times, arrays moved off the memory peak); they have no name there",
+            "and go when the run ends, however it ends. Default: the system temp folder."})
     Path tmp;
 
     /** The temp folder; a missing one is a usage error, not a silent fallback. */

@@ -25,7 +25,7 @@ final class EngineOptions {
                          boolean setQueries) {
         int dumpNumber = common.dumpNumber(cmd);
         Warmup.start();
-        HprofFile file = RunScope.current().track(HprofFile.open(dump).inflated(common.tmpDir(cmd)));
+        HprofFile file = RunScope.current().track(HprofFile.open(dump).inflated(common.tmpDir(cmd), dumpNumber));
         try (Progress progress = new Progress(cmd.getErr(), common.quiet)) {
             HeapAnalysis a = HeapAnalysis.run(file, dumpNumber, keepWeak, capture, setQueries, progress.meter());
             common.printWarnings(a.graph().summary().warnings(), cmd.getErr());

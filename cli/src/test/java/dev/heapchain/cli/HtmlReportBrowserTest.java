@@ -84,6 +84,15 @@ class HtmlReportBrowserTest {
                 + ".*OLDEST SNAPSHOT\\s+epoch 0.*1,998 more.*NEWEST SNAPSHOT\\s+epoch 1999.*pins the owner:.*LIVE-EPOCH LIST\\s+\\[0, 1, 1999\\], head 0.*"),
                 drawn);
         assertEquals(1, driver.findElements(By.cssSelector("#chain-drawing .box.pinned")).size(), "the pinned owner is marked");
+        // Leak suspects: the loader of the images, with the path to where its memory accumulates, folded.
+        List<WebElement> suspects = driver.findElements(By.cssSelector("#suspect-table > tbody > tr.expandable"));
+        assertFalse(suspects.isEmpty(), text("#suspects-note"));
+        assertTrue(suspects.get(0).getText().contains("org.apache.kafka.image.loader.MetadataLoader"), suspects.get(0).getText());
+        WebElement suspectPath = driver.findElement(By.cssSelector("#suspect-table tr.detail"));
+        assertFalse(suspectPath.isDisplayed());
+        suspects.get(0).findElement(By.cssSelector("button.expand")).click();
+        assertTrue(suspectPath.findElements(By.cssSelector("ol.path li.step")).size() >= 2, "the suspect's path unfolds");
+        assertTrue(text("#facts").contains(" class objects; "), "the page splits the object count as the histogram does");
         List<WebElement> groups = driver.findElements(By.cssSelector("#group-table > tbody > tr.expandable"));
         assertEquals(1, groups.size(), "both registries' chains are one owner group");
         assertTrue(groups.get(0).getText().matches("\\W*RegistryRef.registry LEAK 2 4,000 .*"), groups.get(0).getText());

@@ -138,7 +138,8 @@ public final class AnalyzeHtml {
         v.put("reasons", reasons(r));
         v.put("file", s.dump().file());
         v.put("format", s.dump().format() + ", id size " + s.dump().idSize());
-        v.put("objects", Units.count(s.nodes()) + " (" + Units.count(s.reachableObjects()) + " reachable)");
+        v.put("objects", Units.count(s.nodes()) + " (" + Units.count(s.nodes() - s.classObjects()) + " instances and arrays, "
+                + Units.count(s.classObjects()) + " class objects; " + Units.count(s.reachableObjects()) + " reachable)");
         v.put("reachableHeap", Units.bytes(s.reachableBytes()));
         v.put("sizeModel", s.sizeModel().id());
         v.put("profile", r.profile().name());

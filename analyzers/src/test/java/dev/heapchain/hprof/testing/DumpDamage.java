@@ -2,10 +2,14 @@ package dev.heapchain.hprof.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -160,6 +164,114 @@ public final class DumpDamage {
                 .putInt((int) crc.getValue()).putInt(data.length);
         out.writeBytes(trailer.array());
         return out.toByteArray();
+    }
+
+    // ---- zeros where data should be, as unfinished dumps have them (see the reader's ZeroRun) ----
+
+    /**
+     * The first {@code length} bytes of the dump, then {@code zeros} zero bytes to the end of the
+     * file, as a JVM killed mid-dump leaves it on file systems that zero-fill. The zeros are a hole
+     * (RandomAccessFile.setLength), so gigabytes cost no disk and no time.
+     */
+    public static Path zeroTail(Path file, byte[] hprof, int length, long zeros) {
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+            f.setLength(0);
+            f.write(hprof, 0, length);
+            f.setLength(length + zeros);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    /** The dump with {@code zeros} zero bytes inserted at {@code offset} (a hole), the rest after them unchanged. */
+    public static Path zeroRun(Path file, byte[] hprof, int offset, long zeros) {
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+            f.setLength(0);
+            f.write(hprof, 0, offset);
+            f.seek(offset + zeros);
+            f.write(hprof, offset, hprof.length - offset);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    /** {@code count} top-level records of one tag, each with {@code bodyLength} bytes of 0x42. */
+    public static byte[] unknownRecords(int tag, int count, int bodyLength) {
+        ByteBuffer b = ByteBuffer.allocate(count * (9 + bodyLength));
+        byte[] body = new byte[bodyLength];
+        Arrays.fill(body, (byte) 0x42);
+        for (int i = 0; i < count; i++) {
+            b.put((byte) tag).putInt(0).putInt(bodyLength).put(body);
+        }
+        return b.array();
+    }
+
+    /** The dump with {@code records} appended or inserted before record {@code recordIndex} (== count: append). */
+    public static byte[] insertRecords(byte[] hprof, int recordIndex, byte[] records) {
+        return splice(hprof, recordBoundaries(hprof).get(recordIndex), records);
+    }
+
+    /**
+     * One gzip member holding {@code prefix} and then {@code zeros} zero bytes, written in a
+     * moment however large: zeros are deflated once per MiB after a full flush (which makes every
+     * such MiB the same bytes), and that block is repeated; the trailer is the true CRC-32 and
+     * length (mod 2^32), as {@code gzip} would write. 2 GiB of zeros come to about 2 MB.
+     */
+    public static Path gzipWithZeros(Path file, byte[] prefix, long zeros) {
+        byte[] mib = new byte[1 << 20];
+        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            out.write(new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 3});
+            CRC32 crc = new CRC32();
+            out.write(flushed(deflater, prefix, prefix.length));
+            crc.update(prefix);
+            long whole = zeros >> 20;
+            byte[] first = flushed(deflater, mib, mib.length);
+            byte[] block = flushed(deflater, mib, mib.length);
+            if (!Arrays.equals(first, block)) {
+                throw new IllegalStateException("deflate gave different bytes for equal flushed blocks");
+            }
+            for (long i = 0; i < whole; i++) {
+                out.write(i == 0 ? first : block);
+                crc.update(mib);
+            }
+            int rest = (int) (zeros - (whole << 20));
+            out.write(flushed(deflater, mib, rest));
+            crc.update(mib, 0, rest);
+            deflater.finish();
+            byte[] buf = new byte[64];
+            while (!deflater.finished()) {
+                out.write(buf, 0, deflater.deflate(buf));
+            }
+            out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putInt((int) crc.getValue())
+                    .putInt((int) (prefix.length + zeros)).array());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deflater.end();
+        }
+        return file;
+    }
+
+    private static byte[] flushed(Deflater deflater, byte[] data, int length) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        deflater.setInput(data, 0, length);
+        byte[] buf = new byte[1 << 16];
+        int n;
+        do {
+            n = deflater.deflate(buf, 0, buf.length, Deflater.FULL_FLUSH);
+            out.write(buf, 0, n);
+        } while (n == buf.length || !deflater.needsInput());
+        return out.toByteArray();
+    }
+
+    /** A gzip file whose trailer's CRC-32 no longer matches (the data itself intact). */
+    public static byte[] corruptTrailer(byte[] gzip) {
+        byte[] copy = gzip.clone();
+        copy[copy.length - 8] ^= (byte) 0xFF;
+        return copy;
     }
 
     private static byte[] splice(byte[] original, int at, byte[] inserted) {
