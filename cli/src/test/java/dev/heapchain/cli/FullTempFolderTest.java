@@ -33,17 +33,21 @@ class FullTempFolderTest {
     @BeforeAll
     static void setUp() throws Exception {
         mountPoint = Files.createDirectories(dir.resolve("small-tmp"));
-        Process probe = new ProcessBuilder("unshare", "-rm", "sh", "-c", MOUNT, mountPoint.toString())
-                .redirectErrorStream(true).start();
         boolean ok;
+        String why;
         try {
+            Process probe = new ProcessBuilder("unshare", "-rm", "sh", "-c", MOUNT, mountPoint.toString())
+                    .redirectErrorStream(true).start();
             ok = probe.waitFor(20, TimeUnit.SECONDS) && probe.exitValue() == 0;
-        } catch (RuntimeException e) {
+            why = ok ? "" : new String(probe.getInputStream().readAllBytes()).trim();
+            probe.destroyForcibly();
+        } catch (IOException | RuntimeException e) {
             ok = false;
+            why = "no unshare: " + e.getMessage();
         }
-        String why = ok ? "" : new String(probe.getInputStream().readAllBytes()).trim();
+        String reason = why;
         Assumptions.assumeTrue(ok, () -> {
-            System.out.println("FullTempFolderTest: skipped: cannot mount a small tmpfs here (" + why + ")");
+            System.out.println("FullTempFolderTest: skipped: cannot mount a small tmpfs here (" + reason + ")");
             return "no tmpfs";
         });
         plain = Files.readAllBytes(LinkChainWriter.chain(dir.resolve("chain.hprof"), 600_000)); // 20 MB
