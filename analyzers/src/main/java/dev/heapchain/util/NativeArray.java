@@ -21,12 +21,9 @@ public abstract sealed class NativeArray implements AutoCloseable permits IntArr
             throw new IllegalArgumentException("bad native array size " + size + "/" + capacity);
         }
         this.shift = shift;
-        long bytes = capacity << shift;
-        this.address = NativeMemory.allocate(bytes);
-        if (zero && bytes > 0) {
-            NativeMemory.U.setMemory(address, bytes, (byte) 0);
-        }
-        this.block = new NativeMemory.Block(address, bytes);
+        this.block = new NativeMemory.Block();
+        NativeMemory.allocate(block, capacity << shift, zero);
+        this.address = block.address;
         this.cleanable = NativeMemory.CLEANER.register(this, block);
         this.capacity = capacity;
         this.size = size;
@@ -35,17 +32,14 @@ public abstract sealed class NativeArray implements AutoCloseable permits IntArr
     /** Takes over the memory of {@code from}, which is left empty; the entries are reinterpreted. */
     protected NativeArray(int shift, NativeArray from) {
         this.shift = shift;
-        long bytes;
+        this.block = new NativeMemory.Block();
         synchronized (from.block) {
-            bytes = from.block.bytes;
-            this.address = from.block.address;
-            from.block.address = 0;
-            from.block.bytes = 0;
+            NativeMemory.transfer(from.block, block);
         }
-        this.block = new NativeMemory.Block(address, bytes);
+        this.address = block.address;
         this.cleanable = NativeMemory.CLEANER.register(this, block);
-        this.capacity = bytes >> shift;
-        this.size = (from.size << from.shift) >> shift;
+        this.capacity = block.bytes >> shift;
+        this.size = Math.min(capacity, (from.size << from.shift) >> shift);
         from.free();
     }
 
@@ -104,12 +98,10 @@ public abstract sealed class NativeArray implements AutoCloseable permits IntArr
         if (mapping != null) {
             throw new IllegalStateException("a mapped array cannot be resized");
         }
-        long moved = NativeMemory.reallocate(address, capacity << shift, newCapacity << shift);
         synchronized (block) {
-            block.address = moved;
-            block.bytes = newCapacity << shift;
+            NativeMemory.reallocate(block, newCapacity << shift);
+            address = block.address;
         }
-        address = moved;
         capacity = newCapacity;
         if (size > capacity) {
             size = capacity;
@@ -152,7 +144,8 @@ public abstract sealed class NativeArray implements AutoCloseable permits IntArr
 
     /** @param release whether to free the memory (else the caller hands it on, see {@link #moveMemoryTo}) */
     final boolean spill(java.nio.file.Path folder, long minBytes, boolean release) {
-        if (spillFile != null || address == 0 || mapping != null || (size << shift) < minBytes) {
+        if (spillFile != null || address == 0 || mapping != null || block.mapped || (size << shift) < minBytes) {
+            // (an array in a mapped file is paged by the kernel already)
             return false;
         }
         long bytes = size << shift;
@@ -200,24 +193,16 @@ public abstract sealed class NativeArray implements AutoCloseable permits IntArr
                 || address == 0 && capacity > 0) {
             throw new IllegalArgumentException("cannot move this array's memory");
         }
-        long moved;
-        long bytes;
         synchronized (block) {
-            moved = block.address;
-            bytes = block.bytes;
-            block.address = 0;
-            block.bytes = 0;
+            synchronized (heir.block) {
+                NativeMemory.transfer(block, heir.block);
+                heir.address = heir.block.address;
+                heir.capacity = heir.block.bytes >> shift;
+            }
         }
         address = 0;
         capacity = 0;
         size = 0;
-        synchronized (heir.block) {
-            NativeMemory.free(heir.block.address, heir.block.bytes);
-            heir.block.address = moved;
-            heir.block.bytes = bytes;
-        }
-        heir.address = moved;
-        heir.capacity = bytes >> shift;
         if (length > heir.capacity) {
             heir.resize(length); // exactly: no growth margin for an array of known length
         }

@@ -10,10 +10,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * freeing it gives the pages back at once, so the process's peak RSS is the peak of what is live.
  * Arrays index with {@code long}, so none is limited to 2^31 entries.
  *
- * <p>All allocation is counted against a budget ({@code -Dheapchain.nativeMemory=SIZE}, default
- * three quarters of physical memory less the Java heap's maximum). Past it, allocation first lets
- * the collector free arrays nobody holds, then fails with an {@link OutOfMemoryError}, which the
- * CLI turns into its one-line advice like any other.
+ * <p>All allocation is counted against a budget ({@code -Dheapchain.nativeMemory=SIZE}; by default
+ * three quarters of physical memory or the memory available when the run starts, whichever is
+ * less, less the Java heap's maximum). Past it, allocation first lets the collector free arrays
+ * nobody holds, then puts the array in a memory-mapped file in the {@linkplain #overflowFolder
+ * overflow folder} (the CLI's --tmp; see {@link FileMemory}), which the kernel pages to disk as
+ * memory requires: slower, but the run finishes. Only when no file can be made (no room, or a JDK
+ * without the mapping call) does it fail, with {@link Exhausted}, which the CLI turns into one line.
  *
  * <p>Accesses are unchecked for speed. With {@code -Dheapchain.checkedMemory=true} (the test
  * suite's setting) every access is bounds-checked and a freed array fails on use.
@@ -46,9 +49,9 @@ public final class NativeMemory {
         if (set != null && !set.isBlank()) {
             return parseSize(set.trim());
         }
-        long physical = physicalMemory();
+        long memory = Math.min(physicalMemory() / 4 * 3, availableMemory());
         long heap = Runtime.getRuntime().maxMemory();
-        return Math.max(256L << 20, physical / 4 * 3 - (heap == Long.MAX_VALUE ? 0 : heap));
+        return Math.max(256L << 20, memory - (heap == Long.MAX_VALUE ? 0 : heap));
     }
 
     private static long physicalMemory() {
@@ -57,6 +60,17 @@ public final class NativeMemory {
             return sun.getTotalMemorySize();
         }
         return 8L << 30;
+    }
+
+    /** MemAvailable from /proc/meminfo (free memory plus what the kernel can reclaim); Long.MAX_VALUE elsewhere. */
+    private static long availableMemory() {
+        try (var lines = java.nio.file.Files.lines(java.nio.file.Path.of("/proc/meminfo"))) {
+            return lines.filter(l -> l.startsWith("MemAvailable:"))
+                    .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) << 10)
+                    .findFirst().orElse(Long.MAX_VALUE);
+        } catch (java.io.IOException | RuntimeException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     /** Sizes as on the java command line: 512m, 12g, 1048576. */
@@ -99,62 +113,137 @@ public final class NativeMemory {
         return PEAK.get();
     }
 
-    static long allocate(long bytes) {
-        reserve(bytes);
-        try {
-            return U.allocateMemory(Math.max(1, bytes));
-        } catch (OutOfMemoryError e) {
-            USED.addAndGet(-bytes);
-            throw e;
-        }
+    /** Where arrays go past the budget: memory-mapped files in this folder; null for none (fail instead). */
+    private static volatile java.nio.file.Path overflowFolder = ScratchFile.defaultFolder();
+    private static final AtomicLong MAPPED = new AtomicLong();
+    private static final AtomicLong MAPPED_PEAK = new AtomicLong();
+    private static volatile long lastCollection;
+
+    /** Sets the folder for arrays past the budget (the CLI's --tmp); null: past the budget is an error. */
+    public static void overflowFolder(java.nio.file.Path folder) {
+        overflowFolder = folder;
     }
 
-    static long reallocate(long address, long oldBytes, long newBytes) {
-        if (newBytes > oldBytes) {
-            reserve(newBytes - oldBytes);
-        }
-        long moved;
-        try {
-            moved = U.reallocateMemory(address, Math.max(1, newBytes));
-        } catch (OutOfMemoryError e) {
-            if (newBytes > oldBytes) {
-                USED.addAndGet(oldBytes - newBytes);
-            }
-            throw e;
-        }
-        if (newBytes < oldBytes) {
-            USED.addAndGet(newBytes - oldBytes);
-        }
-        return moved;
+    /** Bytes of arrays in memory-mapped files now. */
+    public static long mapped() {
+        return MAPPED.get();
     }
 
-    static void free(long address, long bytes) {
-        if (address != 0) {
-            U.freeMemory(address);
-            USED.addAndGet(-bytes);
-        }
+    /** The most bytes of arrays in memory-mapped files at once since start. */
+    public static long mappedPeak() {
+        return MAPPED_PEAK.get();
     }
 
-    private static void reserve(long bytes) {
+    /** Fills the empty block {@code b} with {@code bytes} of memory, zeroed when asked (file memory always is). */
+    static void allocate(Block b, long bytes, boolean zero) {
         if (bytes < 0) {
             throw new IllegalArgumentException("negative size " + bytes);
         }
+        if (reserve(bytes)) {
+            long address;
+            try {
+                address = U.allocateMemory(Math.max(1, bytes));
+            } catch (OutOfMemoryError e) {
+                USED.addAndGet(-bytes);
+                throw e;
+            }
+            if (zero && bytes > 0) {
+                U.setMemory(address, bytes, (byte) 0);
+            }
+            b.set(address, bytes, false);
+        } else {
+            b.set(FileMemory.map(overflowFolder, bytes, USED.get(), limit), bytes, true);
+            notePeak(MAPPED.addAndGet(bytes));
+        }
+    }
+
+    private static void notePeak(long mapped) {
+        MAPPED_PEAK.accumulateAndGet(mapped, Math::max);
+    }
+
+    /**
+     * Gives block {@code b} room for {@code newBytes}, keeping its first bytes. Memory from the C
+     * library is reallocated (for large blocks it moves pages instead of copying them); past the
+     * budget the contents move to a file, and a file block only grows by moving.
+     */
+    static void reallocate(Block b, long newBytes) {
+        long oldBytes = b.bytes;
+        if (b.mapped && newBytes <= oldBytes) {
+            return; // a mapping keeps its length; the array just uses less of it
+        }
+        if (!b.mapped && (newBytes <= oldBytes || reserve(newBytes - oldBytes))) {
+            long moved;
+            try {
+                moved = U.reallocateMemory(b.address, Math.max(1, newBytes));
+            } catch (OutOfMemoryError e) {
+                if (newBytes > oldBytes) {
+                    USED.addAndGet(oldBytes - newBytes);
+                }
+                throw e;
+            }
+            if (newBytes < oldBytes) {
+                USED.addAndGet(newBytes - oldBytes);
+            }
+            b.set(moved, newBytes, false);
+            return;
+        }
+        Block grown = new Block();
+        allocate(grown, newBytes, false);
+        U.copyMemory(b.address, grown.address, Math.min(oldBytes, newBytes));
+        release(b);
+        b.set(grown.address, grown.bytes, grown.mapped);
+    }
+
+    /** Frees what {@code b} holds and leaves it empty. */
+    static void release(Block b) {
+        if (b.address != 0) {
+            if (b.mapped) {
+                FileMemory.unmap(b.address, b.bytes);
+                MAPPED.addAndGet(-b.bytes);
+            } else {
+                U.freeMemory(b.address);
+                USED.addAndGet(-b.bytes);
+            }
+        }
+        b.set(0, 0, false);
+    }
+
+    /** Frees what {@code to} holds and moves {@code from}'s memory into it; {@code from} is left empty. */
+    static void transfer(Block from, Block to) {
+        release(to);
+        to.set(from.address, from.bytes, from.mapped);
+        from.set(0, 0, false);
+    }
+
+    /**
+     * Counts {@code bytes} against the budget; false when they do not fit and an overflow folder is
+     * set, so the caller maps a file instead. Over the budget, the collector is first given one
+     * chance (a second), to free arrays nobody holds any more, whose cleaners then give their memory
+     * back. Without an overflow folder, running past the budget ends in an {@link OutOfMemoryError}.
+     */
+    private static boolean reserve(long bytes) {
         for (int attempt = 0; ; attempt++) {
             long now = USED.get();
             if (now + bytes <= limit) {
                 if (USED.compareAndSet(now, now + bytes)) {
                     PEAK.accumulateAndGet(now + bytes, Math::max);
-                    return;
+                    return true;
                 }
                 continue;
             }
-            if (attempt >= 8) {
+            boolean files = overflowFolder != null && FileMemory.AVAILABLE;
+            int attempts = files ? (System.nanoTime() - lastCollection < 1_000_000_000L ? 0 : 3) : 8;
+            if (attempt >= attempts) {
+                if (files) {
+                    return false;
+                }
                 throw new OutOfMemoryError("native memory budget exhausted: " + (now >> 20) + " MiB in use, "
                         + (bytes >> 20) + " MiB more needed, limit " + (limit >> 20)
                         + " MiB (-Dheapchain.nativeMemory=SIZE)");
             }
             // Arrays nobody references any more are freed by their cleaners after a collection.
             System.gc();
+            lastCollection = System.nanoTime();
             try {
                 Thread.sleep(10L << Math.min(attempt, 5));
             } catch (InterruptedException e) {
@@ -168,17 +257,47 @@ public final class NativeMemory {
     static final class Block implements Runnable {
         long address;
         long bytes;
+        /** Whether the memory is a mapped file (past the budget) rather than the C library's. */
+        boolean mapped;
 
-        Block(long address, long bytes) {
+        void set(long address, long bytes, boolean mapped) {
             this.address = address;
             this.bytes = bytes;
+            this.mapped = mapped;
         }
 
         @Override
         public synchronized void run() {
-            free(address, bytes);
-            address = 0;
-            bytes = 0;
+            release(this);
+        }
+    }
+
+    /** Past the budget with no file to go to: the folder has no room, or the file could not be made. */
+    public static final class Exhausted extends OutOfMemoryError {
+        private static final long serialVersionUID = 1L;
+        private final transient java.nio.file.Path folder;
+        private final long needed;
+        private final long room;
+
+        Exhausted(long needed, long used, long limit, java.nio.file.Path folder, long room, String why) {
+            super("native memory budget exhausted: " + (used >> 20) + " MiB in use, " + (needed >> 20)
+                    + " MiB more needed, limit " + (limit >> 20) + " MiB, and the temp folder " + folder
+                    + " has room for " + (room >> 20) + " MiB" + (why == null ? "" : " (" + why + ")"));
+            this.folder = folder;
+            this.needed = needed;
+            this.room = room;
+        }
+
+        public java.nio.file.Path folder() {
+            return folder;
+        }
+
+        public long needed() {
+            return needed;
+        }
+
+        public long room() {
+            return room;
         }
     }
 }

@@ -140,13 +140,78 @@ class NativeArrayTest {
     }
 
     @Test
-    void theBudgetStopsAllocationWithAnOutOfMemoryError() {
+    void withNoOverflowFolderTheBudgetStopsAllocationWithAnOutOfMemoryError() {
         long old = NativeMemory.limit(NativeMemory.used() + (1 << 20));
+        NativeMemory.overflowFolder(null);
         try {
             OutOfMemoryError e = assertThrows(OutOfMemoryError.class, () -> LongArray.zeroed(1 << 20));
             assertTrue(e.getMessage().startsWith("native memory budget exhausted"), e.getMessage());
         } finally {
             NativeMemory.limit(old);
+            NativeMemory.overflowFolder(ScratchFile.defaultFolder());
+        }
+    }
+
+    @Test
+    void pastTheBudgetArraysLiveInMappedFilesThatLeaveNothingBehind() throws IOException {
+        assertTrue(FileMemory.AVAILABLE, "the tests run with --add-opens java.base/sun.nio.ch");
+        long old = NativeMemory.limit(NativeMemory.used() + (1 << 20));
+        NativeMemory.overflowFolder(tmp);
+        long mappedBefore = NativeMemory.mapped();
+        try {
+            LongArray big = LongArray.zeroed(1 << 20); // 8 MB: past the budget
+            assertEquals(mappedBefore + (8L << 20), NativeMemory.mapped());
+            assertNothingIn(tmp, "the file has no name");
+            for (int i = 0; i < 1 << 20; i += 4099) {
+                assertEquals(0, big.get(i), "file memory starts zeroed");
+                big.set(i, i * 31L);
+            }
+            IntArray grown = IntArray.growable(16);
+            for (int i = 0; i < 3_000_000; i++) {
+                grown.add(i ^ 0x5555); // grows from memory into a file, then from file to file
+            }
+            for (int i = 0; i < 3_000_000; i += 7919) {
+                assertEquals(i ^ 0x5555, grown.get(i));
+            }
+            IntArray heir = IntArray.reuse(grown, 3_000_000, false);
+            assertEquals(3 ^ 0x5555, heir.get(3), "the file's memory moves with its entries");
+            grown.trim();
+            for (int i = 0; i < 1 << 20; i += 4099) {
+                assertEquals(i * 31L, big.get(i));
+            }
+            assertFalse(big.spill(tmp), "an array in a file is not spilled to another");
+            big.free();
+            heir.free();
+            grown.free();
+            assertEquals(mappedBefore, NativeMemory.mapped(), "the mappings are gone");
+            assertTrue(NativeMemory.mappedPeak() >= 8L << 20);
+            assertNothingIn(tmp, "nothing left");
+        } finally {
+            NativeMemory.limit(old);
+            NativeMemory.overflowFolder(ScratchFile.defaultFolder());
+        }
+    }
+
+    @Test
+    void aFileArrayCanBeLargerThanTwoGiB() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(ScratchFile.room(tmp) > 4L << 30,
+                "needs 4 GiB of room in the temp folder (the file is sparse: only a few pages are written)");
+        long old = NativeMemory.limit(NativeMemory.used() + (1 << 20));
+        NativeMemory.overflowFolder(tmp);
+        try {
+            long n = 3L << 27; // 3 GiB of longs
+            LongArray a = LongArray.zeroed(n);
+            a.set(0, 1);
+            a.set(n / 2, 2);
+            a.set(n - 1, 3);
+            assertEquals(1, a.get(0));
+            assertEquals(2, a.get(n / 2));
+            assertEquals(3, a.get(n - 1));
+            assertEquals(0, a.get(n - 2));
+            a.free();
+        } finally {
+            NativeMemory.limit(old);
+            NativeMemory.overflowFolder(ScratchFile.defaultFolder());
         }
     }
 

@@ -18,7 +18,8 @@ final class CommonOptions {
     boolean quiet;
 
     @Option(names = "--tmp", paramLabel = "DIR", description = {"Folder for temporary files (a gzip dump inflated once for",
-            "commands that read it several times, arrays moved off the memory peak); they have no name there",
+            "commands that read it several times, arrays moved off the memory peak, arrays past the memory",
+            "budget as memory-mapped files); they have no name there",
             "and go when the run ends, however it ends. Default: the system temp folder."})
     Path tmp;
 
@@ -28,6 +29,7 @@ final class CommonOptions {
         if (!Files.isDirectory(dir)) {
             throw new CommandLine.ParameterException(cmd, "--tmp " + dir + " is not a folder");
         }
+        dev.heapchain.util.NativeMemory.overflowFolder(dir);
         return dir;
     }
 

@@ -28,6 +28,7 @@ final class EngineOptions {
         HprofFile file = RunScope.current().track(HprofFile.open(dump).inflated(common.tmpDir(cmd), dumpNumber));
         try (Progress progress = new Progress(cmd.getErr(), common.quiet)) {
             HeapAnalysis a = HeapAnalysis.run(file, dumpNumber, keepWeak, capture, setQueries, progress.meter());
+            progress.engineDone();
             common.printWarnings(a.graph().summary().warnings(), cmd.getErr());
             common.printWarnings(a.graph().classes().warnings(), cmd.getErr());
             return a;

@@ -25,6 +25,16 @@ final class OutOfMemory {
 
     static int report(PrintWriter err, long dumpBytes, Throwable error) {
         OutOfMemoryError oom = cause(error);
+        if (oom instanceof dev.heapchain.util.NativeMemory.Exhausted full) {
+            err.println("heapchain: out of memory: the engine's arrays exceeded their memory budget of "
+                    + dev.heapchain.util.ScratchFile.describeBytes(dev.heapchain.util.NativeMemory.limit())
+                    + ", and the temp folder " + full.folder() + " has room for "
+                    + dev.heapchain.util.ScratchFile.describeBytes(full.room()) + " of the "
+                    + dev.heapchain.util.ScratchFile.describeBytes(full.needed())
+                    + " more they need as files; give --tmp a folder with more room");
+            err.flush();
+            return ExitCode.INTERNAL_ERROR.code();
+        }
         if (oom != null && oom.getMessage() != null && oom.getMessage().startsWith("native memory budget")) {
             long budgetMb = dev.heapchain.util.NativeMemory.limit() >> 20;
             long advice = Math.max(2 * budgetMb, dumpBytes > 0 ? neededMb(dumpBytes) : 0);

@@ -15,9 +15,14 @@ final class Progress implements AutoCloseable {
     private final dev.heapchain.util.ProgressMeter meter = new dev.heapchain.util.ProgressMeter();
     private Thread ticker;
     private boolean printed;
+    private final boolean quiet;
+    /** The overflow note is printed once per process (batch analyze runs several engines). */
+    private static boolean noted;
+    private boolean engineDone;
 
     Progress(PrintWriter err, boolean quiet) {
         this.err = err;
+        this.quiet = quiet;
         this.enabled = !quiet && System.console() != null;
         if (enabled) {
             ticker = new Thread(this::tick, "heapchain-progress");
@@ -51,6 +56,11 @@ final class Progress implements AutoCloseable {
         }
     }
 
+    /** After an engine run that finished: {@link #close} then notes arrays that went past the budget to files. */
+    void engineDone() {
+        engineDone = true;
+    }
+
     @Override
     public void close() {
         if (ticker != null) {
@@ -66,6 +76,15 @@ final class Progress implements AutoCloseable {
                 err.print("\r\u001b[K");
                 err.flush();
             }
+        }
+        long mapped = dev.heapchain.util.NativeMemory.mappedPeak();
+        if (engineDone && !quiet && mapped > 0 && !noted) {
+            noted = true;
+            err.println("heapchain: note: the engine's arrays did not fit the memory budget of "
+                    + dev.heapchain.util.ScratchFile.describeBytes(dev.heapchain.util.NativeMemory.limit()) + "; up to "
+                    + dev.heapchain.util.ScratchFile.describeBytes(mapped)
+                    + " of them were memory-mapped files in the temp folder, which is slower");
+            err.flush();
         }
     }
 }

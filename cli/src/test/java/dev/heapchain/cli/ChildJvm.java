@@ -26,6 +26,7 @@ final class ChildJvm {
     /** The java command line that runs the CLI with {@code args}. */
     static List<String> command(List<String> jvmOptions, String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.add("--add-opens=java.base/sun.nio.ch=ALL-UNNAMED"); // as the jar's manifest does
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));

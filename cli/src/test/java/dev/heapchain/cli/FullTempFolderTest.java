@@ -55,16 +55,21 @@ class FullTempFolderTest {
 
     /** The child's output, then "left: " and whatever the run left in the tmpfs. */
     private static String runInSmallTmp(String... args) throws IOException, InterruptedException {
+        return runInSmallTmp(ChildJvm.LAUNCHER_OPTIONS, 0, args);
+    }
+
+    private static String runInSmallTmp(List<String> jvmOptions, int exit, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("unshare", "-rm", "sh", "-c",
                 MOUNT + "\"$@\"\nrc=$?\necho \"left: $(ls -A \"$0\")\"\nexit $rc\n", mountPoint.toString()));
         List<String> cli = new ArrayList<>(List.of(args));
         cli.addAll(List.of("--tmp", mountPoint.toString()));
-        command.addAll(ChildJvm.command(ChildJvm.LAUNCHER_OPTIONS, cli.toArray(String[]::new)));
+        command.addAll(ChildJvm.command(jvmOptions, cli.toArray(String[]::new)));
         Path log = dir.resolve("child.log");
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the child did not finish");
         String out = Files.readString(log);
-        assertEquals(0, p.exitValue(), out);
+        assertEquals(exit, p.exitValue(), out);
         assertTrue(out.lines().anyMatch(l -> l.equals("left: ")), "files left in the full --tmp: " + out);
         return out;
     }
@@ -95,6 +100,21 @@ class FullTempFolderTest {
         Path big = LinkChainWriter.chain(dir.resolve("spill.hprof"), 2_200_000);
         String out = runInSmallTmp("top", big.toString(), "--limit", "1");
         assertTrue(out.contains("test.Link"), out);
+        Files.delete(big);
+    }
+
+    @Test
+    void arraysPastTheBudgetWithNoRoomForTheirFilesEndInOneLine() throws Exception {
+        // A 1 MB budget: the arrays go to files, until one does not fit the tmpfs's room.
+        Path big = LinkChainWriter.chain(dir.resolve("overflow.hprof"), 2_200_000);
+        List<String> options = new ArrayList<>(ChildJvm.LAUNCHER_OPTIONS);
+        options.add("-Dheapchain.nativeMemory=1m");
+        String out = runInSmallTmp(options, 1, "top", big.toString(), "--limit", "1");
+        List<String> said = out.lines().filter(l -> !l.startsWith("left: ")).toList();
+        assertEquals(1, said.size(), out);
+        assertTrue(said.get(0).startsWith("heapchain: out of memory: the engine's arrays exceeded their memory budget of "
+                + "1,024 KB, and the temp folder " + mountPoint + " has room for "), out);
+        assertTrue(said.get(0).endsWith(" more they need as files; give --tmp a folder with more room"), out);
         Files.delete(big);
     }
 }

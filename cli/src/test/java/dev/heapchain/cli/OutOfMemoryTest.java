@@ -39,10 +39,33 @@ class OutOfMemoryTest {
     }
 
     @Test
-    void tooSmallANativeBudgetSaysHowMuchToGive() throws Exception {
+    void pastTheBudgetArraysGoToFilesAndTheResultIsTheSame() throws Exception {
+        Path dump = LinkChainWriter.chain(dir.resolve("chain.hprof"), 1_000_000);
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        ChildJvm.Outcome free = ChildJvm.run(dir.resolve("free.log"), ChildJvm.LAUNCHER_OPTIONS, java.time.Duration.ofSeconds(60),
+                "top", dump.toString(), "--limit", "5", "--json", dir.resolve("free.json").toString());
+        assertEquals(0, free.exit(), free.toString());
+        List<String> options = new java.util.ArrayList<>(ChildJvm.LAUNCHER_OPTIONS);
+        options.add("-Dheapchain.nativeMemory=2m");
+        ChildJvm.Outcome tight = ChildJvm.run(dir.resolve("tight.log"), options, java.time.Duration.ofSeconds(60),
+                "top", dump.toString(), "--limit", "5", "--tmp", tmp.toString(), "--json", dir.resolve("tight.json").toString());
+        assertEquals(0, tight.exit(), tight.toString());
+        assertEquals(Files.readString(dir.resolve("free.json")), Files.readString(dir.resolve("tight.json")));
+        assertFalse(free.output().contains("memory-mapped"), free.toString());
+        Matcher note = Pattern.compile("heapchain: note: the engine's arrays did not fit the memory budget of 2,048 KB; up to "
+                + "([\\d,]+) (KB|MB) of them were memory-mapped files in the temp folder, which is slower").matcher(tight.output());
+        assertTrue(note.find(), tight.toString());
+        try (var left = Files.list(tmp)) {
+            assertEquals(0, left.count(), "nothing left in --tmp");
+        }
+    }
+
+    @Test
+    void withoutMemoryFilesTooSmallANativeBudgetSaysHowMuchToGive() throws Exception {
         Path dump = LinkChainWriter.chain(dir.resolve("chain.hprof"), 1_000_000);
         Path log = dir.resolve("child.log");
-        Process p = ChildJvm.start(log, List.of("-Xmx256m", "-Dheapchain.nativeMemory=8m"), "analyze", dump.toString());
+        Process p = ChildJvm.start(log, List.of("-Xmx256m", "-Dheapchain.nativeMemory=8m", "-Dheapchain.memoryFiles=false"),
+                "analyze", dump.toString());
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the child did not finish");
         String out = Files.readString(log);
         assertEquals(1, p.exitValue(), out);
