@@ -11,17 +11,23 @@ public final class ProgressMeter implements Consumer<String> {
     private volatile String phase = "";
     private volatile long done;
     private volatile long total = -1;
+    private volatile long phaseStart = System.nanoTime();
 
     @Override
     public void accept(String phase) {
-        this.phase = phase;
         this.total = -1;
+        this.phaseStart = System.nanoTime();
+        this.phase = phase;
     }
 
-    /** A phase that covers {@code total} bytes of the dump (-1 when unknown, e.g. gzip input). */
+    /**
+     * A phase that covers {@code total} units (bytes of the dump, or nodes of the graph; -1 when
+     * unknown, e.g. gzip input), reported with {@link #at} or {@link #tick}.
+     */
     public void phase(String phase, long total) {
         this.done = 0;
         this.total = total;
+        this.phaseStart = System.nanoTime();
         this.phase = phase;
     }
 
@@ -44,6 +50,20 @@ public final class ProgressMeter implements Consumer<String> {
 
     public String phase() {
         return phase;
+    }
+
+    /**
+     * Seconds left in the current phase by its rate so far, or -1 when not known yet (no total, or
+     * under 2% and a second done: early rates mislead).
+     */
+    public double secondsLeft() {
+        long t = total;
+        long d = done;
+        double elapsed = (System.nanoTime() - phaseStart) / 1e9;
+        if (t <= 0 || d <= 0 || d * 50 < t || elapsed < 1) {
+            return -1;
+        }
+        return elapsed * (t - Math.min(d, t)) / d;
     }
 
     /** Percent done of the current phase, or -1 when not known. */

@@ -3,11 +3,15 @@ package dev.heapchain.cli;
 import java.io.PrintWriter;
 
 /**
- * One progress line on stderr for work that takes more than about two seconds: the phase and the
- * time so far. Silent when stderr is not a terminal (CI logs, pipes) and with --quiet.
+ * One progress line on stderr for work that takes more than about two seconds, redrawn four times
+ * a second: the phase, its percent and the time left in it where the engine can count (passes over
+ * the dump, the dominator computation's loops), and the time so far. Silent when stderr is not a terminal (CI logs, pipes) and with --quiet.
  */
 final class Progress implements AutoCloseable {
-    private static final long DELAY_NANOS = 2_000_000_000L;
+    /** Quiet for the first two seconds (-Dheapchain.progressDelayMs changes it, for tests). */
+    private static final long DELAY_NANOS = Long.getLong("heapchain.progressDelayMs", 2000) * 1_000_000L;
+    /** Four updates a second at most. */
+    private static final long PERIOD_MILLIS = 250;
 
     private final PrintWriter err;
     private final boolean enabled;
@@ -39,13 +43,11 @@ final class Progress implements AutoCloseable {
     private void tick() {
         try {
             while (!Thread.currentThread().isInterrupted()) {
-                Thread.sleep(250);
+                Thread.sleep(PERIOD_MILLIS);
                 long elapsed = System.nanoTime() - start;
                 if (elapsed > DELAY_NANOS) {
                     synchronized (this) {
-                        int percent = meter.percent();
-                        err.printf("\rheapchain: %s... %s%.0f s\u001b[K", meter.phase(),
-                                percent >= 0 ? percent + "%, " : "", elapsed / 1e9);
+                        err.print("\r" + line(meter.phase(), meter.percent(), meter.secondsLeft(), elapsed / 1e9) + "\u001b[K");
                         err.flush();
                         printed = true;
                     }
@@ -59,6 +61,19 @@ final class Progress implements AutoCloseable {
     /** After an engine run that finished: {@link #close} then notes arrays that went past the budget to files. */
     void engineDone() {
         engineDone = true;
+    }
+
+    /** "heapchain: reading the dump... 43%, about 12 s left in this phase, 31 s so far". */
+    static String line(String phase, int percent, double secondsLeft, double elapsed) {
+        StringBuilder b = new StringBuilder("heapchain: ").append(phase).append("... ");
+        if (percent >= 0) {
+            b.append(percent).append("%, ");
+            if (secondsLeft >= 0) {
+                b.append("about ").append(secondsLeft < 90 ? Math.round(Math.max(1, secondsLeft)) + " s"
+                        : Math.round(secondsLeft / 60) + " min").append(" left in this phase, ");
+            }
+        }
+        return b.append(String.format(java.util.Locale.ROOT, "%.0f s so far", elapsed)).toString();
     }
 
     @Override
