@@ -18,8 +18,8 @@ mkdir -p "$(dirname "$out")"
 work="$here/bench/work"
 mkdir -p "$work"
 echo "make-dump: compiling the fixtures" >&2
-(cd "$here" && mvn -o -q -B -Dstyle.color=never -DskipTests compile -pl fixtures)
-(cd "$here" && mvn -o -q -B -Dstyle.color=never dependency:build-classpath -pl fixtures -Dmdep.outputFile="$work/fixtures.cp") >/dev/null
+(cd "$here" && mvn -q -B -ntp -Dstyle.color=never -DskipTests compile -pl fixtures)
+(cd "$here" && mvn -q -B -ntp -Dstyle.color=never dependency:build-classpath -pl fixtures -Dmdep.outputFile="$work/fixtures.cp") >/dev/null
 cp="$here/fixtures/target/classes:$(cat "$work/fixtures.cp")"
 
 # The noise stays live until the dump is written, so the heap must hold it with room to spare.
