@@ -1,7 +1,10 @@
 import com.sun.management.OperatingSystemMXBean;
+import dev.heapchain.analysis.AnalysisOptions;
 import dev.heapchain.analysis.GcRootPaths;
 import dev.heapchain.analysis.HeapAnalysis;
+import dev.heapchain.analysis.PathRenderer;
 import dev.heapchain.analysis.TopObjects;
+import dev.heapchain.analysis.ValuePolicy;
 import dev.heapchain.graph.HeapGraph;
 import dev.heapchain.hprof.HprofFile;
 
@@ -38,9 +41,9 @@ public final class EnginePhases {
         }
         System.out.printf("%-34s %8s %8s %8s %14s%n", "phase", "end s", "wall s", "cpu s", "peak heap MiB");
         mark("opening the dump");
-        HeapAnalysis a = HeapAnalysis.run(HprofFile.open(Path.of(args[0])), 0, false, EnginePhases::mark);
+        HeapAnalysis a = HeapAnalysis.run(HprofFile.open(Path.of(args[0])), AnalysisOptions.defaults().withProgress(EnginePhases::mark));
         mark("top 10 (retained sizes, paths)");
-        List<?> top = TopObjects.of(a, 10);
+        List<?> top = TopObjects.of(new PathRenderer(a, ValuePolicy.REDACTED), 10);
         mark("done");
         System.out.printf("top objects: %d; JVM uptime at the end %.2f s%n", top.size(),
                 ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);

@@ -21,12 +21,10 @@ public final class GcRootPaths {
 
     private final HeapGraph graph;
     private final IndexArray viaEdge;
-    private final int reached;
 
-    private GcRootPaths(HeapGraph graph, IndexArray viaEdge, int reached) {
+    private GcRootPaths(HeapGraph graph, IndexArray viaEdge) {
         this.graph = graph;
         this.viaEdge = viaEdge;
-        this.reached = reached;
     }
 
     public static GcRootPaths compute(HeapGraph graph) {
@@ -72,7 +70,7 @@ public final class GcRootPaths {
         }
         ring.free();
         Trace.mark("bfs done");
-        return new GcRootPaths(graph, via, (int) tail);
+        return new GcRootPaths(graph, via);
     }
 
     /** A ring twice the size with the entries head..tail-1 at the same positions modulo its size. */
@@ -104,10 +102,6 @@ public final class GcRootPaths {
 
     public boolean isRoot(int node) {
         return viaEdge.get(node) == ROOT;
-    }
-
-    public int reachedCount() {
-        return reached;
     }
 
     /**

@@ -8,7 +8,7 @@ import java.util.List;
  */
 public record HeapOverview(List<ObjectReport> topObjects, ClassHistogram histogram) {
 
-    public static HeapOverview of(HeapAnalysis a, EngineSummary s, int topObjects) {
-        return new HeapOverview(TopObjects.of(a, topObjects), GraphHistogram.of(a, s.dump()));
+    public static HeapOverview of(PathRenderer paths, EngineSummary s, int topObjects) {
+        return new HeapOverview(TopObjects.of(paths, topObjects), GraphHistogram.of(paths.analysis(), s.dump()));
     }
 }

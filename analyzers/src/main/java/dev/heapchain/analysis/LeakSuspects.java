@@ -64,7 +64,8 @@ public final class LeakSuspects {
     }
 
     /** Suspects, largest retained first. @param classes as {@link ClassRetention#compute} returns them */
-    public static List<Suspect> find(HeapAnalysis a, List<ClassRetention.Row> classes) {
+    public static List<Suspect> find(PathRenderer paths, List<ClassRetention.Row> classes) {
+        HeapAnalysis a = paths.analysis();
         HeapGraph g = a.graph();
         DominatorTree d = a.dominators();
         long total = d.reachableBytes();
@@ -88,11 +89,11 @@ public final class LeakSuspects {
                 continue;
             }
             int v = down.get(holder + 1);
-            if (PlatformClasses.is(a.displayClass(v)) && PlatformClasses.is(a.displayClass(point))) {
+            if (PlatformClasses.is(paths.displayClass(v)) && PlatformClasses.is(paths.displayClass(point))) {
                 continue;
             }
             reported.add(v);
-            out.add(suspect(a, "object", a.displayClass(v), v, 1, d.retainedSize(v), total, point));
+            out.add(suspect(paths, "object", paths.displayClass(v), v, 1, d.retainedSize(v), total, point));
         }
         for (Group group : groups(a, classes, threshold)) {
             if (out.size() >= MAX_SUSPECTS) {
@@ -105,10 +106,10 @@ public final class LeakSuspects {
             List<Integer> down = descent(a, lca);
             int point = down.get(down.size() - 1);
             String name = g.classes().byIndex(group.classIndex()).name();
-            if (holdsClasses(a, point) || PlatformClasses.is(name) && PlatformClasses.is(a.displayClass(point))) {
+            if (holdsClasses(a, point) || PlatformClasses.is(name) && PlatformClasses.is(paths.displayClass(point))) {
                 continue;
             }
-            out.add(suspect(a, "class", name, lca, group.instances(),
+            out.add(suspect(paths, "class", name, lca, group.instances(),
                     group.retainedBytes(), total, point));
         }
         out.sort(Comparator.comparingLong(Suspect::retainedBytes).reversed().thenComparingLong(Suspect::objectId));
@@ -242,15 +243,16 @@ public final class LeakSuspects {
         return at;
     }
 
-    private static Suspect suspect(HeapAnalysis a, String kind, String className, int v, long instances, long retained,
-                                   long total, int point) {
+    private static Suspect suspect(PathRenderer paths, String kind, String className, int v, long instances,
+                                   long retained, long total, int point) {
+        HeapAnalysis a = paths.analysis();
         HeapGraph g = a.graph();
         DominatorTree d = a.dominators();
         long[] children = {0};
         Map<String, long[]> byClass = new HashMap<>();
         a.forEachDominatorChild(point, c -> {
             children[0]++;
-            long[] x = byClass.computeIfAbsent(a.displayClass(c), k -> new long[2]);
+            long[] x = byClass.computeIfAbsent(paths.displayClass(c), k -> new long[2]);
             x[0]++;
             x[1] += d.retainedSize(c);
         });
@@ -263,9 +265,9 @@ public final class LeakSuspects {
                 topCount = x;
             }
         }
-        Accumulation acc = new Accumulation(g.id(point), a.displayClass(point), d.retainedSize(point), children[0], top,
+        Accumulation acc = new Accumulation(g.id(point), paths.displayClass(point), d.retainedSize(point), children[0], top,
                 topCount[0], topCount[1]);
-        RootPath path = a.pathTo(point);
+        RootPath path = paths.pathTo(point);
         return new Suspect(kind, className, g.id(v), instances, retained, (double) retained / total, acc, path, heldBy(path));
     }
 

@@ -16,7 +16,7 @@ import java.util.List;
  * <p>Nodes are numbered in preorder: a parent comes before its children and a subtree is one run
  * of numbers, so readers need no recursion (chains are a million deep). Trees and children come in
  * the order of the best-ranked target reached through them; targets keep the caller's order. The
- * paths are {@link GcRootPaths}', so each target's path is the one {@link HeapAnalysis#pathTo} gives.
+ * paths are {@link GcRootPaths}', so each target's path is the one {@link PathRenderer#pathTo} gives.
  */
 public final class MergedPaths {
     /**
@@ -58,7 +58,8 @@ public final class MergedPaths {
     }
 
     /** The merged paths to {@code targets} (distinct graph nodes, in the order reports list them). */
-    public static MergedPaths of(HeapAnalysis a, int[] targets) {
+    public static MergedPaths of(PathRenderer renderer, int[] targets) {
+        HeapAnalysis a = renderer.analysis();
         HeapGraph g = a.graph();
         GcRootPaths paths = a.paths();
         Forest f = Forest.build(paths, targets);
@@ -85,12 +86,12 @@ public final class MergedPaths {
             int v = graphNode[i];
             int p = parents[i];
             objectIds[i] = g.id(v);
-            classNames[i] = a.displayClass(v);
+            classNames[i] = renderer.displayClass(v);
             if (p < 0) {
                 treeOf[i] = rootList.size();
                 rootList.add(i);
             } else {
-                fields[i] = a.fieldName(graphNode[p], paths.edgeTo(v));
+                fields[i] = renderer.fieldName(graphNode[p], paths.edgeTo(v));
                 depth[i] = depth[p] + 1;
                 treeOf[i] = treeOf[p];
             }
@@ -100,7 +101,7 @@ public final class MergedPaths {
         String[] rootDetails = new String[roots.length];
         for (int r = 0; r < roots.length; r++) {
             // The path of a root is the root alone: this names its kind as every other report does.
-            RootPath own = a.pathTo(graphNode[roots[r]]);
+            RootPath own = renderer.pathTo(graphNode[roots[r]]);
             rootKinds[r] = own.rootKind();
             rootDetails[r] = own.rootDetail();
         }
@@ -116,7 +117,7 @@ public final class MergedPaths {
             int v = targets[t];
             int i = nodeOfTarget[t];
             int tree = i < 0 ? -1 : treeOf[i];
-            out.add(new Target(g.id(v), a.displayClass(v), g.shallowSize(v), i < 0 ? -1 : a.dominators().retainedSize(v),
+            out.add(new Target(g.id(v), renderer.displayClass(v), g.shallowSize(v), i < 0 ? -1 : a.dominators().retainedSize(v),
                     i, i < 0 ? -1 : depth[i], tree < 0 ? null : rootKinds[tree], tree < 0 ? null : rootDetails[tree]));
         }
         return new MergedPaths(objectIds, classNames, fields, parents, childCounts, targetOf, roots, rootKinds,

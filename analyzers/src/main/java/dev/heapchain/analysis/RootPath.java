@@ -18,9 +18,4 @@ public record RootPath(String rootKind, String rootDetail, List<PathStep> steps)
     public boolean reachable() {
         return !steps.isEmpty();
     }
-
-    /** References from the root to the target. */
-    public int length() {
-        return Math.max(0, steps.size() - 1);
-    }
 }

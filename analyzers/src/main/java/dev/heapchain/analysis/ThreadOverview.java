@@ -55,10 +55,10 @@ public record ThreadOverview(boolean stacksPresent, List<ThreadInfo> threads) {
     }
 
     /** @param limit objects listed per frame (and per thread's other roots) */
-    public static ThreadOverview of(HeapAnalysis a, int limit) {
-        HeapGraph g = a.graph();
+    public static ThreadOverview of(PathRenderer paths, int limit) {
+        HeapGraph g = paths.analysis().graph();
         HeapRoots roots = g.roots();
-        StackTraces stacks = a.stackTraces();
+        StackTraces stacks = paths.analysis().reads().readStackTraces();
         Map<Integer, Integer> threadObject = new TreeMap<>();
         // serial -> depth (-1: no frame) -> node -> root kind; TreeMaps keep the output ordered.
         Map<Integer, TreeMap<Integer, Map<Integer, HprofRootKind>>> held = new TreeMap<>();
@@ -82,17 +82,18 @@ public record ThreadOverview(boolean stacksPresent, List<ThreadInfo> threads) {
         Map<Integer, ThreadFields.Values> fields = ThreadFields.read(g, new ArrayList<>(threadObject.values()));
         List<ThreadInfo> out = new ArrayList<>();
         for (int serial : serials) {
-            out.add(thread(a, serial, threadObject.get(serial), fields, held.getOrDefault(serial, new TreeMap<>()), limit));
+            out.add(thread(paths, serial, threadObject.get(serial), fields, held.getOrDefault(serial, new TreeMap<>()), limit));
         }
         out.sort(Comparator.comparingLong((ThreadInfo t) -> -(t.retainedBytes() + t.localsRetainedBytes()))
                 .thenComparingInt(ThreadInfo::serial));
         return new ThreadOverview(stacks.present(), List.copyOf(out));
     }
 
-    private static ThreadInfo thread(HeapAnalysis a, int serial, Integer object, Map<Integer, ThreadFields.Values> fields,
+    private static ThreadInfo thread(PathRenderer paths, int serial, Integer object, Map<Integer, ThreadFields.Values> fields,
                                      TreeMap<Integer, Map<Integer, HprofRootKind>> byDepth, int limit) {
+        HeapAnalysis a = paths.analysis();
         HeapGraph g = a.graph();
-        List<StackFrame> stack = a.stackTraces().of(serial);
+        List<StackFrame> stack = a.reads().readStackTraces().of(serial);
         TreeSet<Integer> depths = new TreeSet<>(byDepth.keySet());
         depths.remove(-1);
         for (int d = 0; d < stack.size(); d++) {
@@ -104,21 +105,21 @@ public record ThreadOverview(boolean stacksPresent, List<ThreadInfo> threads) {
             Map<Integer, HprofRootKind> locals = byDepth.getOrDefault(d, Map.of());
             all.addAll(locals.keySet());
             frames.add(new FrameInfo(d, d < stack.size() ? stack.get(d) : null, locals.size(), retained(a, locals),
-                    largest(a, locals, limit)));
+                    largest(paths, locals, limit)));
         }
         Map<Integer, HprofRootKind> other = byDepth.get(-1);
         FrameInfo unframed = null;
         if (other != null) {
             all.addAll(other.keySet());
-            unframed = new FrameInfo(-1, null, other.size(), retained(a, other), largest(a, other, limit));
+            unframed = new FrameInfo(-1, null, other.size(), retained(a, other), largest(paths, other, limit));
         }
         if (object != null) {
             all.remove(object); // a frame's "this" can be the thread itself: its size is counted once, as the thread's
         }
         long localsRetained = retained(a, all);
         ThreadFields.Values f = object == null ? ThreadFields.Values.UNKNOWN : fields.getOrDefault(object, ThreadFields.Values.UNKNOWN);
-        return new ThreadInfo(serial, a.threadName(serial), object == null ? null : g.id(object),
-                object == null ? null : a.displayClass(object), f.daemon(), f.state(),
+        return new ThreadInfo(serial, a.reads().readThreadName(serial), object == null ? null : g.id(object),
+                object == null ? null : paths.displayClass(object), f.daemon(), f.state(),
                 object == null ? 0 : Math.max(0, a.dominators().retainedSize(object)), localsRetained, List.copyOf(frames),
                 unframed);
     }
@@ -136,14 +137,15 @@ public record ThreadOverview(boolean stacksPresent, List<ThreadInfo> threads) {
     }
 
     /** Largest retained first, then by id, so the output is deterministic. */
-    private static List<Local> largest(HeapAnalysis a, Map<Integer, HprofRootKind> nodes, int limit) {
+    private static List<Local> largest(PathRenderer paths, Map<Integer, HprofRootKind> nodes, int limit) {
+        HeapAnalysis a = paths.analysis();
         HeapGraph g = a.graph();
         List<Integer> order = new ArrayList<>(nodes.keySet());
         order.sort(Comparator.comparingLong((Integer v) -> -a.dominators().retainedSize(v))
                 .thenComparing((x, y) -> Long.compareUnsigned(g.id(x), g.id(y))));
         List<Local> out = new ArrayList<>();
         for (int v : order.subList(0, Math.min(limit, order.size()))) {
-            out.add(new Local(g.id(v), a.displayClass(v), nodes.get(v).label(), g.shallowSize(v),
+            out.add(new Local(g.id(v), paths.displayClass(v), nodes.get(v).label(), g.shallowSize(v),
                     Math.max(0, a.dominators().retainedSize(v))));
         }
         return List.copyOf(out);

@@ -9,7 +9,8 @@ public final class TopObjects {
     private TopObjects() {
     }
 
-    public static List<ObjectReport> of(HeapAnalysis a, int limit) {
+    public static List<ObjectReport> of(PathRenderer paths, int limit) {
+        HeapAnalysis a = paths.analysis();
         DominatorTree d = a.dominators();
         int n = a.graph().nodeCount();
         // Min-heap on (retained, then larger id first out) keeps the top `limit` with id tie-breaks.
@@ -34,13 +35,14 @@ public final class TopObjects {
         sorted.sort((x, y) -> x[0] != y[0] ? Long.compare(y[0], x[0]) : Long.compareUnsigned(x[1], y[1]));
         List<ObjectReport> out = new ArrayList<>();
         for (long[] e : sorted) {
-            out.add(report(a, (int) e[2]));
+            out.add(report(paths, (int) e[2]));
         }
         return out;
     }
 
-    public static ObjectReport report(HeapAnalysis a, int v) {
-        return new ObjectReport(a.graph().id(v), a.displayClass(v), a.graph().shallowSize(v),
-                a.dominators().retainedSize(v), a.pathTo(v));
+    public static ObjectReport report(PathRenderer paths, int v) {
+        HeapAnalysis a = paths.analysis();
+        return new ObjectReport(a.graph().id(v), paths.displayClass(v), a.graph().shallowSize(v),
+                a.dominators().retainedSize(v), paths.pathTo(v));
     }
 }

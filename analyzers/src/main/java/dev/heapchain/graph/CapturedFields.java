@@ -27,10 +27,6 @@ public final class CapturedFields {
         return i < 0 ? null : Arrays.copyOfRange(arena, start[i], start[i + 1]);
     }
 
-    public int size() {
-        return nodes.length;
-    }
-
     /** Collects captures in stream order; {@link #build} sorts them by node. */
     static final class Builder {
         private final IntList nodes = new IntList();

@@ -16,18 +16,10 @@ public final class Checkpoints {
     private final int objects;
 
     Checkpoints(LongList nodes, LongList offsets, LongList ends, int objects) {
-        this.nodes = toArray(nodes);
-        this.offsets = toArray(offsets);
-        this.ends = toArray(ends);
+        this.nodes = nodes.toArray();
+        this.offsets = offsets.toArray();
+        this.ends = ends.toArray();
         this.objects = objects;
-    }
-
-    private static long[] toArray(LongList list) {
-        long[] out = new long[(int) list.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = list.get(i);
-        }
-        return out;
     }
 
     /** The checkpoint that covers a node (the last at or before it), or -1 when none does. */

@@ -6,6 +6,7 @@ import dev.heapchain.hprof.HprofInput;
 import dev.heapchain.hprof.HprofVisitor;
 import dev.heapchain.util.CharList;
 import dev.heapchain.util.IntList;
+import dev.heapchain.util.ProgressMeter;
 
 /**
  * Second pass: the references of every object, resolved to node indices, appended row by row
@@ -13,8 +14,51 @@ import dev.heapchain.util.IntList;
  * record to its node.
  */
 final class EdgePass implements HprofVisitor {
-    /** Set by the builder to publish how far the pass has got; null when nobody is watching. */
-    dev.heapchain.util.ProgressMeter meter;
+    /** Publishes how far the pass has got; null when nobody is watching. */
+    private final ProgressMeter meter;
+    private final IdIndex ids;
+    private final int[] streamToNode;
+    private final int[] classOf;
+    private final FieldMap[] fieldMaps;
+    private final boolean keepWeak;
+    private final int idSize;
+    /** Classes (by index) whose instances' field bytes are kept; null for none. */
+    private final boolean[] capture;
+    private final IntList rowStart = new IntList();
+    private final IntList targets = new IntList();
+    private final CharList labels = new CharList();
+    private final CapturedFields.Builder captured = new CapturedFields.Builder();
+    private long dangling;
+    private long weakSkipped;
+    private int stream;
+
+    /**
+     * What the pass read: rows in stream order.
+     *
+     * @param rowStart    each record's first reference (a record the first pass dropped has an empty row)
+     * @param dangling    references to ids the dump does not hold, left out
+     * @param weakSkipped Reference.referent edges left out
+     */
+    record Result(IntList rowStart, IntList targets, CharList labels, CapturedFields captured, long dangling,
+                  long weakSkipped) {
+    }
+
+    /**
+     * @param streamToNode node of each record, -1 for a duplicate the first pass dropped; null when the same
+     * @param capture      classes (by index) whose instances' field bytes are kept; null for none
+     * @param meter        how far the pass has got goes there; null for nobody
+     */
+    EdgePass(IdIndex ids, int[] streamToNode, int[] classOf, FieldMap[] fieldMaps, boolean keepWeak, int idSize,
+             boolean[] capture, ProgressMeter meter) {
+        this.ids = ids;
+        this.streamToNode = streamToNode;
+        this.classOf = classOf;
+        this.fieldMaps = fieldMaps;
+        this.keepWeak = keepWeak;
+        this.idSize = idSize;
+        this.capture = capture;
+        this.meter = meter;
+    }
 
     private void progressed(long offset) {
         if (meter != null) {
@@ -22,33 +66,9 @@ final class EdgePass implements HprofVisitor {
         }
     }
 
-    private final IdIndex ids;
-    private final int[] streamToNode;
-    private final int[] classOf;
-    private final FieldMap[] fieldMaps;
-    private final boolean keepWeak;
-    private final int idSize;
-    final IntList rowStart = new IntList();
-    final IntList targets = new IntList();
-    final CharList labels = new CharList();
-    final CapturedFields.Builder captured = new CapturedFields.Builder();
-    /** Classes (by index) whose instances' field bytes are kept; null for none. */
-    private boolean[] capture;
-    long dangling;
-    long weakSkipped;
-    private int stream;
-
-    EdgePass(IdIndex ids, int[] streamToNode, int[] classOf, FieldMap[] fieldMaps, boolean keepWeak, int idSize) {
-        this.ids = ids;
-        this.streamToNode = streamToNode;
-        this.classOf = classOf;
-        this.fieldMaps = fieldMaps;
-        this.keepWeak = keepWeak;
-        this.idSize = idSize;
-    }
-
-    void capture(boolean[] byClassIndex) {
-        this.capture = byClassIndex;
+    /** Call after the pass. */
+    Result result() {
+        return new Result(rowStart, targets, labels, captured.build(), dangling, weakSkipped);
     }
 
     /** Node of the current record, or -1 for a duplicate the first pass dropped. */

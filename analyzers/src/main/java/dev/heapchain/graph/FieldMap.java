@@ -16,16 +16,14 @@ public final class FieldMap {
     private final int[] offsets;
     private final HprofBasicType[] types;
     private final int[] refOrdinals;
-    private final int totalBytes;
     private final int weakReferentOrdinal;
 
-    private FieldMap(HeapClass[] owners, int[] declaredIndex, int[] offsets, HprofBasicType[] types, int totalBytes,
+    private FieldMap(HeapClass[] owners, int[] declaredIndex, int[] offsets, HprofBasicType[] types,
                      int weakReferentOrdinal) {
         this.owners = owners;
         this.declaredIndex = declaredIndex;
         this.offsets = offsets;
         this.types = types;
-        this.totalBytes = totalBytes;
         this.weakReferentOrdinal = weakReferentOrdinal;
         int refs = 0;
         for (HprofBasicType t : types) {
@@ -68,7 +66,7 @@ public final class FieldMap {
         for (int i = 0; i < n; i++) {
             di[i] = declared.get(i);
         }
-        return new FieldMap(owners.toArray(new HeapClass[0]), di, offsets, types.toArray(new HprofBasicType[0]), at, weak);
+        return new FieldMap(owners.toArray(new HeapClass[0]), di, offsets, types.toArray(new HprofBasicType[0]), weak);
     }
 
     public int fieldCount() {
@@ -104,11 +102,6 @@ public final class FieldMap {
             }
         }
         return -1;
-    }
-
-    /** Record bytes the dump should hold for an instance. */
-    public int totalBytes() {
-        return totalBytes;
     }
 
     /** Ordinal of java.lang.ref.Reference.referent for Reference subclasses, else -1. */

@@ -76,15 +76,6 @@ public final class HeapClass {
         return dump.instanceFields().get(declaredIndex).type();
     }
 
-    /** Bytes of this class's own declared fields in an INSTANCE_DUMP record. */
-    public int declaredFieldBytes(int idSize) {
-        int sum = 0;
-        for (HprofClassDump.Field f : declaredFields()) {
-            sum += f.type().size(idSize);
-        }
-        return sum;
-    }
-
     /** Whether this class is {@code name} or inherits from it. */
     public boolean isSubclassOf(String className) {
         for (HeapClass c = this; c != null; c = c.superclass) {

@@ -43,8 +43,4 @@ public final class HeapStrings {
         int i = index.get(id);
         return i < 0 ? null : ModifiedUtf8.decode(arena, starts[i], lengths[i]);
     }
-
-    public int size() {
-        return index.size();
-    }
 }

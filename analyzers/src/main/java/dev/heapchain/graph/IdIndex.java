@@ -171,10 +171,6 @@ public final class IdIndex {
         return narrow != null ? min + ((narrow.get(index) & 0xFFFF_FFFFL) << alignShift) : wide.get(index);
     }
 
-    public int size() {
-        return main + extraIds.length;
-    }
-
     /** The id column, in whichever form it has. */
     private dev.heapchain.util.NativeArray column() {
         return narrow != null ? narrow : wide;
@@ -196,10 +192,5 @@ public final class IdIndex {
     void free() {
         column().free();
         bucketStart.free();
-    }
-
-    /** Bytes held off the heap. */
-    public long bytes() {
-        return column().bytes() + bucketStart.bytes();
     }
 }

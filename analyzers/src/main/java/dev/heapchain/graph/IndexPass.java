@@ -14,6 +14,7 @@ import dev.heapchain.util.LongArray;
 import dev.heapchain.util.LongIntMap;
 import dev.heapchain.util.LongList;
 
+import dev.heapchain.util.ProgressMeter;
 import java.util.Arrays;
 import java.util.Set;
 
@@ -21,66 +22,59 @@ import java.util.Set;
  * The graph build's pass over the dump: every object's id, a class slot and its array length, in
  * stream order, plus roots, classes and the size-model sample. Class dumps may come after the
  * objects that use them, so objects record a slot per class id and are resolved after the pass.
+ * {@link #result()} hands all of it to the build as one {@link IndexedDump}.
  *
- * <p>With {@link #collectEdges} it also keeps every reference as the raw id it names, row by row:
- * the references of instances and arrays in one list, those of class objects (statics,
- * superclass, loader) in another. That needs each instance's field layout when the instance is
- * read, which a dump that writes class dumps first (as HotSpot does) allows; when an instance
- * arrives before its class chain, {@link #edgesComplete()} turns false and the builder reads the
- * references in a second pass instead.
+ * <p>It also keeps every reference as the raw id it names, row by row: the references of
+ * instances and arrays in one list, those of class objects (statics, superclass, loader) in
+ * another. That needs each instance's field layout when the instance is read, which a dump that
+ * writes class dumps first (as HotSpot does) allows; when an instance arrives before its class
+ * chain, the references are dropped ({@link IndexedDump#edges()} is null) and the builder reads
+ * them in a second pass instead.
  */
 final class IndexPass extends ClassTableCollector {
-    /** Set by the builder to publish how far the pass has got; null when nobody is watching. */
-    dev.heapchain.util.ProgressMeter meter;
-
-    private void progressed(long offset) {
-        if (meter != null) {
-            meter.tick(offset);
-        }
-    }
-
     /** Slots 0..11 are primitive array types by type code; 12 marks class objects. */
     static final int CLASS_OBJECT_SLOT = 12;
     static final int FIRST_CLASS_SLOT = 16;
 
-    final LongArray ids = LongArray.growable(1 << 12);
-    final IntArray slots = IntArray.growable(1 << 12);
-    final IntArray lengths = IntArray.growable(1 << 12);
-    final LongIntMap slotOfClassId = new LongIntMap(4096);
-    final LongList slotClassIds = new LongList();
-    final LongList rootIds = new LongList();
-    final IntList rootKinds = new IntList();
-    final IntList rootThreads = new IntList();
-    final IntList rootDepths = new IntList();
-    final SizeModelInference inference = new SizeModelInference();
+    /** Publishes how far the pass has got; null when nobody is watching. */
+    private final ProgressMeter meter;
+    private final LongArray ids = LongArray.growable(1 << 12);
+    private final IntArray slots = IntArray.growable(1 << 12);
+    private final IntArray lengths = IntArray.growable(1 << 12);
+    private final LongIntMap slotOfClassId = new LongIntMap(4096);
+    private final LongList slotClassIds = new LongList();
+    private final LongList rootIds = new LongList();
+    private final IntList rootKinds = new IntList();
+    private final IntList rootThreads = new IntList();
+    private final IntList rootDepths = new IntList();
+    private final SizeModelInference inference = new SizeModelInference();
     /** Whether all ids ascend in stream order; and all but those of class objects. */
-    boolean ascending = true;
-    boolean ascendingExceptClasses = true;
+    private boolean ascending = true;
+    private boolean ascendingExceptClasses = true;
     private long previous;
     private long previousNonClass;
     private boolean anyNonClass;
-    long classObjects;
+    private long classObjects;
     /** The first id of an object that is not a class object, and the OR of every such id's distance from it. */
     private long firstNonClassId;
-    long nonClassIdBits;
+    private long nonClassIdBits;
 
-    // References, when collected.
-    private final boolean collectEdges;
+    // References.
     private final boolean keepWeak;
     private final Set<String> capture;
     private int idSize = 8;
-    private boolean edgesComplete;
+    private boolean edgesComplete = true;
     /** Row starts of instances and arrays (stream order, class objects left out), then the end. */
-    IndexArray rowStart;
+    private final IndexArray rowStart = IndexArray.growable(1 << 12);
     /** Raw ids of instance and array references, 4 bytes each where they fit (see RefList). */
-    RefList rawTargets;
-    CharArray labels;
+    private final RefList rawTargets = new RefList();
+    private final CharArray labels = CharArray.growable(1 << 12);
     /** Rows of class objects, in stream order. */
-    IndexArray classRowStart;
-    LongArray classRawTargets;
-    CharArray classLabels;
-    long weakSkipped;
-    final CapturedFields.Builder captured = new CapturedFields.Builder();
+    private final IndexArray classRowStart = IndexArray.growable(1 << 10);
+    private final LongArray classRawTargets = LongArray.growable(1 << 10);
+    private final CharArray classLabels = CharArray.growable(1 << 10);
+    private long weakSkipped;
+    private final CapturedFields.Builder captured = new CapturedFields.Builder();
     private int nonClassCount;
     /** Per class slot: the reference-field layout used while reading, null until first needed. */
     private Layout[] layouts = new Layout[64];
@@ -91,11 +85,47 @@ final class IndexPass extends ClassTableCollector {
 
     /** Every {@code 1 << CHECKPOINT_BITS}-th object that is not a class object, and the first of each heap record. */
     static final int CHECKPOINT_BITS = 12;
-    final LongList checkpointNodes = new LongList();
-    final LongList checkpointOffsets = new LongList();
-    final LongList checkpointEnds = new LongList();
+    private final LongList checkpointNodes = new LongList();
+    private final LongList checkpointOffsets = new LongList();
+    private final LongList checkpointEnds = new LongList();
     private long recordEnd;
     private boolean recordStarted;
+
+    /** @param meter how far the pass has got goes there; null for nobody */
+    IndexPass(boolean keepWeak, Set<String> capture, ProgressMeter meter) {
+        for (int i = 0; i < FIRST_CLASS_SLOT; i++) {
+            slotClassIds.add(0);
+        }
+        this.keepWeak = keepWeak;
+        this.capture = capture;
+        this.meter = meter;
+    }
+
+    private void progressed(long offset) {
+        if (meter != null) {
+            meter.tick(offset);
+        }
+    }
+
+    /**
+     * Call once, after the pass: what it read, the arrays handed over. The references go along
+     * only when all were read (see the class comment); otherwise they are freed here.
+     */
+    IndexedDump result() {
+        if (edgesComplete) {
+            rowStart.add(rawTargets.size());
+            classRowStart.add(classRawTargets.size());
+        }
+        IndexedDump.Edges edges = new IndexedDump.Edges(rowStart, rawTargets, labels, classRowStart, classRawTargets,
+                classLabels, weakSkipped, captured, layouts);
+        if (!edgesComplete) {
+            edges.free();
+            edges = null;
+        }
+        return new IndexedDump(ids, slots, lengths, slotClassIds.toArray(), classObjects, ascending,
+                ascendingExceptClasses, nonClassIdBits, new HeapRoots.Raw(rootIds, rootKinds, rootThreads, rootDepths),
+                inference, this, edges, new Checkpoints(checkpointNodes, checkpointOffsets, checkpointEnds, nonClassCount));
+    }
 
     @Override
     public void heapRecord(long start, long bodyStart, long bodyEnd) {
@@ -113,51 +143,6 @@ final class IndexPass extends ClassTableCollector {
         }
     }
 
-    IndexPass(boolean collectEdges, boolean keepWeak, Set<String> capture) {
-        for (int i = 0; i < FIRST_CLASS_SLOT; i++) {
-            slotClassIds.add(0);
-        }
-        this.collectEdges = collectEdges;
-        this.keepWeak = keepWeak;
-        this.capture = capture;
-        this.edgesComplete = collectEdges;
-        if (collectEdges) {
-            rowStart = IndexArray.growable(1 << 12);
-            rawTargets = new RefList();
-            labels = CharArray.growable(1 << 12);
-            classRowStart = IndexArray.growable(1 << 10);
-            classRawTargets = LongArray.growable(1 << 10);
-            classLabels = CharArray.growable(1 << 10);
-        }
-    }
-
-    /** Whether every reference was collected (see the class comment). */
-    boolean edgesComplete() {
-        return edgesComplete;
-    }
-
-    /** The layouts used, by class slot (null entries for slots no instance used). */
-    Layout[] layouts() {
-        return layouts;
-    }
-
-    /** Frees what the pass collected for references (when the builder falls back to a second pass). */
-    void dropEdges() {
-        edgesComplete = false;
-        if (rawTargets != null) {
-            rawTargets.free();
-        }
-        for (var a : new dev.heapchain.util.NativeArray[] {labels, classRawTargets, classLabels}) {
-            if (a != null) {
-                a.free();
-            }
-        }
-        if (rowStart != null) {
-            rowStart.free();
-            classRowStart.free();
-        }
-    }
-
     @Override
     public void header(HprofHeader header) {
         super.header(header);
@@ -172,9 +157,7 @@ final class IndexPass extends ClassTableCollector {
         if (slot != CLASS_OBJECT_SLOT) {
             if (!anyNonClass) {
                 firstNonClassId = id;
-                if (rawTargets != null) {
-                    rawTargets.base(id); // the lowest address of a heap written in address order
-                }
+                rawTargets.base(id); // the lowest address of a heap written in address order
             }
             nonClassIdBits |= id - firstNonClassId;
             if (ascendingExceptClasses && anyNonClass && Long.compareUnsigned(id, previousNonClass) <= 0) {
@@ -316,14 +299,6 @@ final class IndexPass extends ClassTableCollector {
         rootKinds.add(kind.ordinal());
         rootThreads.add(threadSerial);
         rootDepths.add(frameDepthOrTrace);
-    }
-
-    /** Closes the row lists with their end offsets. */
-    void finishRows() {
-        if (edgesComplete) {
-            rowStart.add(rawTargets.size());
-            classRowStart.add(classRawTargets.size());
-        }
     }
 
     /** The layout of a class slot, computed on first use from the class dumps read so far; null when incomplete. */

@@ -39,8 +39,4 @@ public class HprofFormatException extends RuntimeException {
     long valueEnd() {
         return valueEnd;
     }
-
-    static String hex(long value) {
-        return "0x" + Long.toHexString(value);
-    }
 }

@@ -80,10 +80,6 @@ public final class HprofInput implements Closeable {
         this.idSize = idSize;
     }
 
-    public int idSize() {
-        return idSize;
-    }
-
     /** Total size of the stream, or -1 when unknown (compressed input). */
     public long size() {
         return size;
@@ -265,13 +261,6 @@ public final class HprofInput implements Closeable {
 
     public long u4() {
         return i4() & 0xFFFFFFFFL;
-    }
-
-    public long i8() {
-        need(8);
-        long v = i8At(0);
-        pos += 8;
-        return v;
     }
 
     public long id() {

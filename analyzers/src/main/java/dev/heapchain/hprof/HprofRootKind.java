@@ -46,10 +46,6 @@ public enum HprofRootKind {
         this.extra = extra;
     }
 
-    public int subTag() {
-        return subTag;
-    }
-
     /** Human wording used in paths, e.g. "Java frame". */
     public String label() {
         return label;

@@ -125,11 +125,6 @@ public final class AnalyzeJson {
         return out;
     }
 
-    public static void write(EngineSummary s, ChainReport r, List<ClassRetention.Row> classes,
-                             List<LeakSuspects.Suspect> suspects, String toolVersion, Writer out) throws IOException {
-        write(tree(s, r, classes, suspects, toolVersion), out);
-    }
-
     /** Writes a document built by {@link #tree}, indented, with a final newline. */
     public static void write(ObjectNode document, Writer out) throws IOException {
         Json.mapper().writer().with(SerializationFeature.INDENT_OUTPUT).writeValue(out, document);

@@ -6,11 +6,6 @@ public final class CharArray extends NativeArray {
         super(1, capacity, size, zero);
     }
 
-    /** A zeroed array of this length. */
-    public static CharArray zeroed(long length) {
-        return new CharArray(length, length, true);
-    }
-
     /** An array of this length whose entries are not initialized: set every one before reading it. */
     public static CharArray uninitialized(long length) {
         return new CharArray(length, length, false);
@@ -31,12 +26,6 @@ public final class CharArray extends NativeArray {
 
     public void add(char value) {
         NativeMemory.U.putChar(at(grow()), value);
-    }
-
-    public void fill(char value) {
-        for (long i = 0; i < size; i++) {
-            NativeMemory.U.putChar(address + (i << 1), value);
-        }
     }
 
     /** Copies entries of another array of the same type into this one. */

@@ -38,21 +38,4 @@ public final class CharList {
     public char get(long i) {
         return pages[(int) (i >>> PAGE_BITS)][(int) i & (PAGE - 1)];
     }
-
-    public long size() {
-        return size;
-    }
-
-    public char[] toArray() {
-        if (size > Integer.MAX_VALUE - 8) {
-            throw new IllegalStateException("more than 2^31 entries: " + size);
-        }
-        char[] out = new char[(int) size];
-        for (int p = 0, done = 0; done < size; p++) {
-            int n = (int) Math.min(PAGE, size - done);
-            System.arraycopy(pages[p], 0, out, done, n);
-            done += n;
-        }
-        return out;
-    }
 }

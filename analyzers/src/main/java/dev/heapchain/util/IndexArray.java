@@ -104,10 +104,6 @@ public final class IndexArray implements AutoCloseable {
         return column().size();
     }
 
-    public long bytes() {
-        return column().bytes();
-    }
-
     public void trim() {
         column().trim();
     }
@@ -115,6 +111,16 @@ public final class IndexArray implements AutoCloseable {
     /** Moves the values to a temporary file in {@code folder} (see {@link NativeArray#spill}); no access until {@link #mapSpilled}. */
     public void spill(java.nio.file.Path folder) {
         column().spill(folder);
+    }
+
+    /** See {@link NativeArray#moveToFile}. */
+    public boolean moveToFile() {
+        return column().moveToFile();
+    }
+
+    /** Bytes held. */
+    public long heldBytes() {
+        return column().bytes();
     }
 
     /** Brings back what {@link #spill} moved out, read-only and memory-mapped. */

@@ -42,10 +42,6 @@ public final class IntList {
         return pages[(int) (i >>> PAGE_BITS)][(int) i & (PAGE - 1)];
     }
 
-    public void set(long i, int value) {
-        pages[(int) (i >>> PAGE_BITS)][(int) i & (PAGE - 1)] = value;
-    }
-
     public long size() {
         return size;
     }

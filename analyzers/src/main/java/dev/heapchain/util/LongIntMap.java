@@ -1,7 +1,5 @@
 package dev.heapchain.util;
 
-import java.util.Arrays;
-
 /**
  * Open-addressing map from long keys to non-negative int values, without boxing. Used for class
  * ids and string ids; object ids use the graph's own index.
@@ -47,10 +45,6 @@ public final class LongIntMap {
             }
             i = (i + 1) & mask;
         }
-    }
-
-    public boolean containsKey(long key) {
-        return get(key) >= 0;
     }
 
     /** Stores a value (must be >= 0) and answers the previous one, or -1. */
@@ -100,21 +94,5 @@ public final class LongIntMap {
                 put(oldKeys[i], oldValues[i]);
             }
         }
-    }
-
-    /** Keys in ascending order, for deterministic iteration. */
-    public long[] sortedKeys() {
-        long[] out = new long[size()];
-        int n = 0;
-        if (zeroValue >= 0) {
-            out[n++] = 0;
-        }
-        for (long k : keys) {
-            if (k != EMPTY) {
-                out[n++] = k;
-            }
-        }
-        Arrays.sort(out);
-        return out;
     }
 }

@@ -83,6 +83,6 @@ class ClassRetentionTest {
 
     private HeapAnalysis analyze(byte[] dump, String name) throws IOException {
         Path file = Files.write(tmp.resolve(name + ".hprof"), dump);
-        return HeapAnalysis.run(HprofFile.open(file), 0, false, s -> { });
+        return HeapAnalysis.run(HprofFile.open(file), AnalysisOptions.defaults());
     }
 }

@@ -34,7 +34,7 @@ class DominatorOracleTest {
             Path file = Files.write(tmp.resolve("heap-" + seed + ".hprof"), heap.dump);
             // Even seeds build the dominator tree's order while the engine finishes (as analyze
             // does), odd ones on first use: the set sizes below check both against brute force.
-            HeapAnalysis a = HeapAnalysis.run(HprofFile.open(file), 0, false, Set.of(), seed % 2 == 0, s -> { });
+            HeapAnalysis a = HeapAnalysis.run(HprofFile.open(file), AnalysisOptions.defaults().withSetQueries(seed % 2 == 0));
             check(heap, a, seed);
         }
     }

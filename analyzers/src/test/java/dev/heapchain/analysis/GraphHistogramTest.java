@@ -42,7 +42,7 @@ class GraphHistogramTest {
         Path file = Dumps.write(dir, "h.hprof", b.toBytes());
 
         ClassHistogram streamed = HistogramPass.run(HprofFile.open(file), 0);
-        HeapAnalysis a = HeapAnalysis.run(HprofFile.open(file), 0, false, s -> { });
+        HeapAnalysis a = HeapAnalysis.run(HprofFile.open(file), AnalysisOptions.defaults());
         ClassHistogram fromGraph = GraphHistogram.of(a, EngineSummary.of(a).dump());
 
         assertTrue(streamed.rows().size() > 5, "seed " + seed);

@@ -51,6 +51,6 @@ class HostileScaleTest {
         assertNull(o.error());
         assertEquals(roots, o.analysis().graph().roots().size(), "distinct roots are all kept");
         assertEquals(id(0), o.top().get(0).objectId());
-        assertTrue(o.analysis().pathTo(o.analysis().graph().node(id(0))).steps().size() == 1);
+        assertTrue(o.paths().pathTo(o.analysis().graph().node(id(0))).steps().size() == 1);
     }
 }

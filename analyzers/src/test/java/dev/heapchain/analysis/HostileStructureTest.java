@@ -40,19 +40,20 @@ class HostileStructureTest {
     static Outcome analyze(Path dump, Profile profile) {
         return assertTimeoutPreemptively(LIMIT, () -> {
             try {
-                HeapAnalysis a = HeapAnalysis.run(HprofFile.open(dump), 0, false, s -> { });
-                ChainReport r = ChainAnalysis.run(a, profile, 32);
-                List<ObjectReport> top = TopObjects.of(a, 5);
+                HeapAnalysis a = HeapAnalysis.run(HprofFile.open(dump), AnalysisOptions.defaults());
+                PathRenderer paths = new PathRenderer(a, ValuePolicy.REDACTED);
+                ChainReport r = ChainAnalysis.run(paths, profile, 32);
+                List<ObjectReport> top = TopObjects.of(paths, 5);
                 EngineSummary.of(a);
                 ClassRetention.compute(a);
-                return new Outcome(a, r, top, null);
+                return new Outcome(a, paths, r, top, null);
             } catch (HprofFormatException e) {
-                return new Outcome(null, null, null, e);
+                return new Outcome(null, null, null, null, e);
             }
         }, () -> "analyzing " + dump.getFileName() + " took longer than " + LIMIT);
     }
 
-    record Outcome(HeapAnalysis analysis, ChainReport report, List<ObjectReport> top, HprofFormatException error) {
+    record Outcome(HeapAnalysis analysis, PathRenderer paths, ChainReport report, List<ObjectReport> top, HprofFormatException error) {
         List<HprofWarning> classWarnings() {
             return analysis.graph().classes().warnings();
         }

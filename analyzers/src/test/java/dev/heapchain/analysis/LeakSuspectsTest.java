@@ -63,13 +63,17 @@ class LeakSuspectsTest {
             b.rootJavaFrame(r.id(), thread, 0);
         }
         Path file = b.writeTo(tmp.resolve(leak ? "leak.hprof" : "fine.hprof"));
-        return HeapAnalysis.run(HprofFile.open(file), 0, false, s -> { });
+        return HeapAnalysis.run(HprofFile.open(file), AnalysisOptions.defaults());
+    }
+
+    private static List<LeakSuspects.Suspect> suspects(HeapAnalysis a) {
+        return LeakSuspects.find(new PathRenderer(a, ValuePolicy.REDACTED), ClassRetention.compute(a));
     }
 
     @Test
     void plantedSessionCacheIsTheSuspectNotTheLoader() {
         HeapAnalysis a = sessionCache(true);
-        List<LeakSuspects.Suspect> suspects = LeakSuspects.find(a, ClassRetention.compute(a));
+        List<LeakSuspects.Suspect> suspects = suspects(a);
         assertFalse(suspects.isEmpty());
         LeakSuspects.Suspect s = suspects.get(0);
         assertEquals("object", s.kind());
@@ -88,7 +92,7 @@ class LeakSuspectsTest {
     @Test
     void aSmallCacheIsNoSuspect() {
         HeapAnalysis a = sessionCache(false);
-        List<LeakSuspects.Suspect> suspects = LeakSuspects.find(a, ClassRetention.compute(a));
+        List<LeakSuspects.Suspect> suspects = suspects(a);
         assertTrue(suspects.stream().noneMatch(x -> x.className().contains("SessionCache")), suspects.toString());
         assertTrue(suspects.stream().noneMatch(x -> x.className().contains("ClassLoader")), suspects.toString());
         // 2,000 requests under 2,000 frame roots hold 70% together but accumulate nowhere.
@@ -99,8 +103,8 @@ class LeakSuspectsTest {
     @ValueSource(strings = {"mat/oracle_jdk8_05_x64.hprof", "mat/oracle_jdk7_21_x64.hprof", "mat/sun_jdk6_18_x64.hprof",
             "mat/sun_jdk6_32bit.hprof", "android/dialer.android-hprof", "netbeans/heap_dump.bin", "jhat/hprof.bin"})
     void corpusSuspectsAreNeverHoldersOfEverything(String file) {
-        HeapAnalysis a = HeapAnalysis.run(HprofFile.open(Corpus.file(file)), 0, false, s -> { });
-        List<LeakSuspects.Suspect> suspects = LeakSuspects.find(a, ClassRetention.compute(a));
+        HeapAnalysis a = HeapAnalysis.run(HprofFile.open(Corpus.file(file)), AnalysisOptions.defaults());
+        List<LeakSuspects.Suspect> suspects = suspects(a);
         for (LeakSuspects.Suspect s : suspects) {
             System.out.printf("%s: suspect %s %s retains %.1f%%, accumulates in %s (%d children, mostly %s), held by %s%n", file,
                     s.kind(), s.className(), 100 * s.share(), s.accumulation().className(), s.accumulation().children(),

@@ -58,7 +58,8 @@ class NetBeansDifferentialTest {
     }
 
     private static void check(String name, Path file, int stride) {
-        HeapAnalysis strong = HeapAnalysis.run(HprofFile.open(file), 0, false, s -> { });
+        HeapAnalysis strong = HeapAnalysis.run(HprofFile.open(file), AnalysisOptions.defaults());
+        PathRenderer strongPaths = new PathRenderer(strong, ValuePolicy.REDACTED);
         HeapGraph g = strong.graph();
         NetBeansView nb = new NetBeansView(NetBeansView.open(file), g, stride);
         int n = g.nodeCount();
@@ -72,16 +73,16 @@ class NetBeansDifferentialTest {
             if (nb.depth[v] == NetBeansView.ABSENT) {
                 continue;
             }
-            String what = name + ": path length of " + strong.displayClass(v) + " 0x" + Long.toHexString(g.id(v));
+            String what = name + ": path length of " + strongPaths.displayClass(v) + " 0x" + Long.toHexString(g.id(v));
             int depth = strong.paths().depth(v);
-            if (depth != nb.depth[v] && depth >= 0 && depth < nb.depth[v] && viaSuperclass(strong, v)) {
+            if (depth != nb.depth[v] && depth >= 0 && depth < nb.depth[v] && viaSuperclass(strongPaths, v)) {
                 viaSuper++;
                 continue;
             }
             assertEquals(nb.depth[v], depth, what);
             paths++;
         }
-        HeapGraph weak = HeapAnalysis.run(HprofFile.open(file), 0, true, s -> { }).graph();
+        HeapGraph weak = HeapAnalysis.run(HprofFile.open(file), AnalysisOptions.defaults().withKeepWeak(true)).graph();
         assertEquals(n, weak.nodeCount());
         NetBeansRules rules = new NetBeansRules(weak, reachable, size);
         int compared = 0;
@@ -100,7 +101,7 @@ class NetBeansDifferentialTest {
                 continue;
             }
             assertEquals(nb.retained[v], rules.retained[v], name + ": retained size (NetBeans sizes and rules) of "
-                    + strong.displayClass(v) + " 0x" + Long.toHexString(g.id(v)));
+                    + strongPaths.displayClass(v) + " 0x" + Long.toHexString(g.id(v)));
             compared++;
         }
         System.out.printf("NetBeans vs heapchain, %s: %,d objects; path lengths equal on %,d, shorter through "
@@ -116,8 +117,8 @@ class NetBeansDifferentialTest {
      * static fields and the loader); heapchain does, since a class keeps its superclass loaded. In
      * JDK 9+ dumps the synthetic static {@code <resolved_references>} makes such paths shorter.
      */
-    private static boolean viaSuperclass(HeapAnalysis a, int v) {
-        return a.pathTo(v).steps().stream().anyMatch(s -> "<superclass>".equals(s.field()));
+    private static boolean viaSuperclass(PathRenderer paths, int v) {
+        return paths.pathTo(v).steps().stream().anyMatch(s -> "<superclass>".equals(s.field()));
     }
 
     /** Subtree sums of {@code weight} over a dominator tree; children follow parents in preorder. */

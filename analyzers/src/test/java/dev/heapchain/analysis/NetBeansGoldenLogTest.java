@@ -51,7 +51,7 @@ class NetBeansGoldenLogTest {
     void pathLengthsAndRetainedSizesMatchTheGoldenLog() throws IOException {
         Map<Long, long[]> golden = parse(Corpus.file("netbeans/heapDumpLog.txt"));
         Path copy = Files.copy(Corpus.file("netbeans/heap_dump.bin"), tmp.resolve("heap_dump.bin"));
-        HeapAnalysis a = HeapAnalysis.run(HprofFile.open(copy), 0, false, s -> { });
+        HeapAnalysis a = HeapAnalysis.run(HprofFile.open(copy), AnalysisOptions.defaults());
         HeapGraph g = a.graph();
         NetBeansView nb = new NetBeansView(NetBeansView.open(copy), g, 1);
         assertEquals(7_788, golden.size(), "instances in the log (all of them: 'Live instances 7788')");
@@ -59,13 +59,13 @@ class NetBeansGoldenLogTest {
         for (int v = 0; v < reachable.length; v++) {
             reachable[v] = a.paths().isReachable(v);
         }
-        NetBeansRules rules = new NetBeansRules(HeapAnalysis.run(HprofFile.open(copy), 0, true, s -> { }).graph(),
-                reachable, nb.size);
+        NetBeansRules rules = new NetBeansRules(
+                HeapAnalysis.run(HprofFile.open(copy), AnalysisOptions.defaults().withKeepWeak(true)).graph(), reachable, nb.size);
         int unreachable = 0;
         int compared = 0;
         for (Map.Entry<Long, long[]> e : golden.entrySet()) {
             int v = g.node(e.getKey());
-            String what = "0x" + Long.toHexString(e.getKey()) + " " + a.displayClass(v);
+            String what = "0x" + Long.toHexString(e.getKey()) + " " + new PathRenderer(a, ValuePolicy.REDACTED).displayClass(v);
             long retained = e.getValue()[0];
             long steps = e.getValue()[1];
             // The log prints no path for unreachable objects either, and gives them retained size 0.

@@ -2,6 +2,7 @@ package dev.heapchain.corpus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.heapchain.analysis.AnalysisOptions;
 import dev.heapchain.analysis.HeapAnalysis;
 import dev.heapchain.graph.HeapGraph;
 import dev.heapchain.hprof.HprofFile;
@@ -39,7 +40,7 @@ class CorpusMatDominatorTest {
     }
 
     private static void check(String file, int dump, long retainedOfR) {
-        HeapAnalysis a = HeapAnalysis.run(HprofFile.open(Corpus.file(file)), dump, false, s -> { });
+        HeapAnalysis a = HeapAnalysis.run(HprofFile.open(Corpus.file(file)), AnalysisOptions.defaults().withDump(dump));
         HeapGraph g = a.graph();
         String where = file + " dump " + dump;
         Map<String, Integer> node = new TreeMap<>();

@@ -1,11 +1,14 @@
 package dev.heapchain.fuzz;
 
+import dev.heapchain.analysis.AnalysisOptions;
 import dev.heapchain.analysis.ClassHistogram;
 import dev.heapchain.analysis.ClassRetention;
 import dev.heapchain.analysis.EngineSummary;
 import dev.heapchain.analysis.HeapAnalysis;
 import dev.heapchain.analysis.HeapOverview;
 import dev.heapchain.analysis.HistogramPass;
+import dev.heapchain.analysis.PathRenderer;
+import dev.heapchain.analysis.ValuePolicy;
 import dev.heapchain.analysis.chain.ChainAnalysis;
 import dev.heapchain.analysis.chain.ChainReport;
 import dev.heapchain.analysis.chain.Profile;
@@ -35,16 +38,17 @@ final class FuzzTarget {
     static String run(Path dump, Path tmp) {
         try (HprofFile opened = HprofFile.open(dump); HprofFile file = opened.inflated(tmp)) {
             ClassHistogram h = HistogramPass.run(file, 0);
-            HeapAnalysis a = HeapAnalysis.run(file, 0, false, phase -> { });
-            ChainReport report = ChainAnalysis.run(a, PROFILE, 32);
+            HeapAnalysis a = HeapAnalysis.run(file, AnalysisOptions.defaults());
+            PathRenderer paths = new PathRenderer(a, ValuePolicy.REDACTED);
+            ChainReport report = ChainAnalysis.run(paths, PROFILE, 32);
             EngineSummary summary = EngineSummary.of(a);
-            HeapOverview.of(a, summary, 5);
+            HeapOverview.of(paths, summary, 5);
             java.util.List<ClassRetention.Row> rows = ClassRetention.compute(a);
-            var suspects = dev.heapchain.analysis.LeakSuspects.find(a, rows);
+            var suspects = dev.heapchain.analysis.LeakSuspects.find(paths, rows);
             AnalyzeJson.tree(summary, report, rows, suspects, "fuzz");
             // What the threads command and --redact names do with the same results: stacks, hostile names.
-            var threads = dev.heapchain.analysis.ThreadOverview.of(a, 3);
-            dev.heapchain.report.redact.Redactor.of(a, null).apply(summary, report, rows, suspects, threads);
+            var threads = dev.heapchain.analysis.ThreadOverview.of(paths, 3);
+            dev.heapchain.report.redact.Redactor.of(paths, null).apply(summary, report, rows, suspects, threads);
             return "ok" + (h.rows().isEmpty() ? "-empty" : "") + kinds(h.dump().warnings()) + kinds(a.graph().classes().warnings())
                     + (report.chains().isEmpty() ? "" : "-chains");
         } catch (HprofFormatException e) {

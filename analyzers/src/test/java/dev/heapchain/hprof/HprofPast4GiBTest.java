@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.heapchain.analysis.AnalysisOptions;
 import dev.heapchain.analysis.ClassHistogram;
 import dev.heapchain.analysis.HeapAnalysis;
 import dev.heapchain.analysis.HistogramPass;
@@ -67,7 +68,7 @@ class HprofPast4GiBTest {
         long arrayBytes = h.rows().stream().filter(r -> r.className().equals("long[]")).mapToLong(ClassHistogram.Row::shallowBytes).sum();
         assertTrue(arrayBytes > (5L << 30), "shallow bytes of 5 GiB of longs: " + arrayBytes);
 
-        HeapAnalysis a = HeapAnalysis.run(HprofFile.open(p), 0, false, s -> { });
+        HeapAnalysis a = HeapAnalysis.run(HprofFile.open(p), AnalysisOptions.defaults());
         assertTrue(a.graph().node(FIRST_ARRAY + 2 * 0x1000) >= 0, "the last array is a node");
         assertTrue(a.dominators().retainedSize(a.graph().node(0x7f20_0000_0000L)) > (5L << 30),
                 "the first link holds every array");

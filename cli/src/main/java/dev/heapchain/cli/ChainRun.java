@@ -1,11 +1,13 @@
 package dev.heapchain.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.heapchain.analysis.AnalysisOptions;
 import dev.heapchain.analysis.ClassRetention;
 import dev.heapchain.analysis.EngineSummary;
 import dev.heapchain.analysis.HeapAnalysis;
 import dev.heapchain.analysis.HeapOverview;
 import dev.heapchain.analysis.LeakSuspects;
+import dev.heapchain.analysis.PathRenderer;
 import dev.heapchain.analysis.chain.ChainAnalysis;
 import dev.heapchain.analysis.chain.ChainReport;
 import dev.heapchain.analysis.chain.Profile;
@@ -42,31 +44,33 @@ record ChainRun(EngineSummary summary, ChainReport report, List<ClassRetention.R
 
     static ChainRun of(Path dump, Profile profile, int maxSnapshots, CommonOptions common, EngineOptions engine,
                        picocli.CommandLine cmd, Redaction redaction, boolean withOverview) {
-        return of(engine.analyze(dump, common, cmd, profile.captureClasses(), true), profile, maxSnapshots, redaction,
-                withOverview);
+        HeapAnalysis a = engine.analyze(dump, common, cmd,
+                AnalysisOptions.defaults().withCapture(profile.captureClasses()).withSetQueries(true));
+        return of(a, profile, maxSnapshots, redaction, withOverview);
     }
 
     /** From a graph already built (demo builds its own, without the CLI's dump options). */
     static ChainRun of(HeapAnalysis a, Profile profile, int maxSnapshots, Redaction redaction, boolean withOverview) {
+        PathRenderer paths = new PathRenderer(a, redaction.valuePolicy());
         // The class table of retained sizes reads only the finished graph and dominator tree: it
         // runs on the other core while the chains are analyzed.
         java.util.concurrent.CompletableFuture<List<ClassRetention.Row>> classes =
                 dev.heapchain.util.Tasks.start(() -> ClassRetention.compute(a));
         ChainReport report;
         try {
-            report = ChainAnalysis.run(a, profile, maxSnapshots);
+            report = ChainAnalysis.run(paths, profile, maxSnapshots);
         } catch (RuntimeException | Error e) {
             classes.exceptionally(x -> null).join();
             throw e;
         }
         EngineSummary summary = EngineSummary.of(a);
-        HeapOverview overview = withOverview ? HeapOverview.of(a, summary, TOP_OBJECTS) : null;
+        HeapOverview overview = withOverview ? HeapOverview.of(paths, summary, TOP_OBJECTS) : null;
         List<ClassRetention.Row> rows = dev.heapchain.util.Tasks.join(classes);
         Trace.mark("class retention joined");
-        ChainRun run = new ChainRun(summary, report, rows, LeakSuspects.find(a, rows), overview, redaction);
+        ChainRun run = new ChainRun(summary, report, rows, LeakSuspects.find(paths, rows), overview, redaction);
         Trace.mark("leak suspects");
         if (redaction == Redaction.NAMES) {
-            run = run.redacted(Redactor.of(a, RedactOptions.key())); // while the dump is open: thread names are read from it
+            run = run.redacted(Redactor.of(paths, RedactOptions.key())); // while the dump is open: thread names are read from it
             Trace.mark("names redacted");
         }
         RunScope.current().release(a.graph().file()); // batch commands hold one inflated copy at a time

@@ -1,5 +1,6 @@
 package dev.heapchain.cli;
 
+import dev.heapchain.analysis.AnalysisOptions;
 import dev.heapchain.analysis.HeapAnalysis;
 import dev.heapchain.analysis.chain.ChainReport;
 import dev.heapchain.analysis.chain.Profile;
@@ -65,7 +66,8 @@ final class DemoCommand implements Callable<Integer> {
         Map<Variant, ReportFacts> facts = new EnumMap<>(Variant.class);
         for (Variant v : new Variant[]{Variant.LEAKY, Variant.FIXED}) {
             Path dump = FixtureCommand.write(v, images, 3, 0, 42, out.resolve(v.cliName() + ".hprof"), quiet ? null : cmd.getErr());
-            HeapAnalysis a = HeapAnalysis.run(HprofFile.open(dump), 0, false, Profile.builtIn("automq").captureClasses(), s -> { });
+            HeapAnalysis a = HeapAnalysis.run(HprofFile.open(dump),
+                    AnalysisOptions.defaults().withCapture(Profile.builtIn("automq").captureClasses()));
             ChainRun run = ChainRun.of(a, Profile.builtIn("automq"), MAX_LIVE_EPOCHS, dev.heapchain.report.redact.Redaction.VALUES, true);
             Path json = out.resolve(v.cliName() + ".json");
             Path html = out.resolve(v.cliName() + ".html");

@@ -1,5 +1,6 @@
 package dev.heapchain.cli;
 
+import dev.heapchain.analysis.AnalysisOptions;
 import dev.heapchain.analysis.HeapAnalysis;
 import dev.heapchain.hprof.HprofFile;
 import picocli.CommandLine;
@@ -14,20 +15,21 @@ final class EngineOptions {
     boolean keepWeak;
 
     HeapAnalysis analyze(Path dump, CommonOptions common, CommandLine cmd) {
-        return analyze(dump, common, cmd, java.util.Set.of(), false);
+        return analyze(dump, common, cmd, AnalysisOptions.defaults());
     }
 
     /**
-     * @param capture    classes whose field values the command reads afterwards (see Profile.captureClasses)
-     * @param setQueries whether the command asks for retained sizes of sets (see HeapAnalysis.run)
+     * @param wanted what the command asks of the engine beside the command line: the classes whose field
+     *               values it reads afterwards (see Profile.captureClasses), whether it asks for retained
+     *               sizes of sets; the dump number, --keep-weak and the progress line are set here
      */
-    HeapAnalysis analyze(Path dump, CommonOptions common, CommandLine cmd, java.util.Set<String> capture,
-                         boolean setQueries) {
+    HeapAnalysis analyze(Path dump, CommonOptions common, CommandLine cmd, AnalysisOptions wanted) {
         int dumpNumber = common.dumpNumber(cmd);
         Warmup.start();
         HprofFile file = RunScope.current().track(HprofFile.open(dump).inflated(common.tmpDir(cmd), dumpNumber));
         try (Progress progress = new Progress(cmd.getErr(), common.quiet)) {
-            HeapAnalysis a = HeapAnalysis.run(file, dumpNumber, keepWeak, capture, setQueries, progress.meter());
+            HeapAnalysis a = HeapAnalysis.run(file, wanted.withDump(dumpNumber).withKeepWeak(keepWeak)
+                    .withProgress(progress.meter()));
             progress.engineDone();
             common.printWarnings(a.graph().summary().warnings(), cmd.getErr());
             common.printWarnings(a.graph().classes().warnings(), cmd.getErr());

@@ -4,7 +4,9 @@ import dev.heapchain.analysis.EngineSummary;
 import dev.heapchain.analysis.HeapAnalysis;
 import dev.heapchain.analysis.MergedPaths;
 import dev.heapchain.analysis.ObjectReport;
+import dev.heapchain.analysis.PathRenderer;
 import dev.heapchain.analysis.TopObjects;
+import dev.heapchain.analysis.ValuePolicy;
 import dev.heapchain.graph.HeapClass;
 import dev.heapchain.graph.HeapGraph;
 import dev.heapchain.report.ObjectsReport;
@@ -71,8 +73,9 @@ final class PathsCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cmd, "--limit must be 1 or more, not " + limit);
         }
         long id = target.object == null ? 0 : parseId(cmd, target.object);
-        redact.level(cmd);
+        ValuePolicy values = redact.values(cmd);
         HeapAnalysis a = engine.analyze(dump, common, cmd);
+        PathRenderer paths = new PathRenderer(a, values);
         HeapGraph g = a.graph();
         Trace.mark("paths: engine done");
         List<Integer> nodes = new ArrayList<>();
@@ -105,11 +108,12 @@ final class PathsCommand implements Callable<Integer> {
                 return byRetained != 0 ? byRetained : Long.compareUnsigned(kx[1], ky[1]);
             });
         }
-        Redactor redactor = redact.redactor(cmd, a); // --redact names: the results get placeholders before rendering
+        Redactor redactor = redact.redactor(cmd, paths); // --redact names: the results get placeholders before rendering
         EngineSummary s = redactor == null ? EngineSummary.of(a) : redactor.apply(EngineSummary.of(a));
         String shownClass = redactor == null ? target.className : redactor.className(target.className);
         if (target.object != null) {
-            ObjectReport report = redactor == null ? TopObjects.report(a, nodes.get(0)) : redactor.apply(TopObjects.report(a, nodes.get(0)));
+            ObjectReport report = redactor == null ? TopObjects.report(paths, nodes.get(0))
+                    : redactor.apply(TopObjects.report(paths, nodes.get(0)));
             Trace.mark("paths: report built");
             if (json != null) {
                 Output.to(json, cmd.getOut(), w -> ObjectsReport.json("heapchain.paths/1", s, List.of(report),
@@ -122,7 +126,7 @@ final class PathsCommand implements Callable<Integer> {
         }
         int total = nodes.size();
         int[] chosen = nodes.subList(0, Math.min(limit, total)).stream().mapToInt(Integer::intValue).toArray();
-        MergedPaths merged = redactor == null ? MergedPaths.of(a, chosen) : redactor.apply(MergedPaths.of(a, chosen));
+        MergedPaths merged = redactor == null ? MergedPaths.of(paths, chosen) : redactor.apply(MergedPaths.of(paths, chosen));
         Trace.mark("paths: paths merged");
         if (json != null) {
             Output.to(json, cmd.getOut(), w -> PathsReport.json(s, shownClass, total, merged, VersionProvider.version(), w));

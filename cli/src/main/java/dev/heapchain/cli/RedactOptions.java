@@ -1,6 +1,7 @@
 package dev.heapchain.cli;
 
-import dev.heapchain.analysis.HeapAnalysis;
+import dev.heapchain.analysis.PathRenderer;
+import dev.heapchain.analysis.ValuePolicy;
 import dev.heapchain.report.redact.Redaction;
 import dev.heapchain.report.redact.Redactor;
 import picocli.CommandLine;
@@ -41,9 +42,14 @@ final class RedactOptions {
         return includeValues ? Redaction.NONE : level;
     }
 
-    /** The redactor for this run's results, or null when names are shown. */
-    Redactor redactor(CommandLine cmd, HeapAnalysis a) {
-        return level(cmd) == Redaction.NAMES ? Redactor.of(a, key()) : null;
+    /** What the level asked for means for the dump's values, for the results' paths; a usage error as {@link #level}. */
+    ValuePolicy values(CommandLine cmd) {
+        return level(cmd).valuePolicy();
+    }
+
+    /** The redactor for this run's results (whose paths {@code paths} made), or null when names are shown. */
+    Redactor redactor(CommandLine cmd, PathRenderer paths) {
+        return level(cmd) == Redaction.NAMES ? Redactor.of(paths, key()) : null;
     }
 
     static byte[] key() {

@@ -2,7 +2,9 @@ package dev.heapchain.cli;
 
 import dev.heapchain.analysis.EngineSummary;
 import dev.heapchain.analysis.HeapAnalysis;
+import dev.heapchain.analysis.PathRenderer;
 import dev.heapchain.analysis.ThreadOverview;
+import dev.heapchain.analysis.ValuePolicy;
 import dev.heapchain.report.ThreadsReport;
 import dev.heapchain.report.redact.Redactor;
 import picocli.CommandLine;
@@ -47,11 +49,12 @@ final class ThreadsCommand implements Callable<Integer> {
         if (limit < 1) {
             throw new CommandLine.ParameterException(cmd, "--limit must be 1 or more, not " + limit);
         }
-        redact.level(cmd);
+        ValuePolicy values = redact.values(cmd);
         HeapAnalysis a = engine.analyze(dump, common, cmd);
-        ThreadOverview found = ThreadOverview.of(a, limit);
+        PathRenderer paths = new PathRenderer(a, values);
+        ThreadOverview found = ThreadOverview.of(paths, limit);
         EngineSummary summary = EngineSummary.of(a);
-        Redactor r = redact.redactor(cmd, a);
+        Redactor r = redact.redactor(cmd, paths);
         Object[] shown = r == null ? new Object[]{found, summary} : r.apply(found, summary);
         ThreadOverview threads = (ThreadOverview) shown[0];
         EngineSummary s = (EngineSummary) shown[1];

@@ -1,7 +1,7 @@
 package dev.heapchain.analysis.chain;
 
 import dev.heapchain.analysis.Fields;
-import dev.heapchain.analysis.HeapAnalysis;
+import dev.heapchain.analysis.PathRenderer;
 import dev.heapchain.graph.HeapGraph;
 
 import java.util.ArrayList;
@@ -20,7 +20,7 @@ final class Bookkeeping {
     private record Handle(int node, NumberReader.Slot epoch, int list, int container) {
     }
 
-    private final HeapAnalysis a;
+    private final PathRenderer paths;
     private final HeapGraph g;
     private final NumberReader numbers;
     private final List<Handle> handles = new ArrayList<>();
@@ -28,9 +28,9 @@ final class Bookkeeping {
     private final String liveEpochsField;
 
     /** @param instances the reachable instances of the profile's classes, ascending */
-    Bookkeeping(HeapAnalysis a, Profile.Bookkeeping profile, int[] instances, NumberReader numbers) {
-        this.a = a;
-        this.g = a.graph();
+    Bookkeeping(PathRenderer paths, Profile.Bookkeeping profile, int[] instances, NumberReader numbers) {
+        this.paths = paths;
+        this.g = paths.analysis().graph();
         this.numbers = numbers;
         this.liveEpochsField = profile.liveEpochsField();
         for (int v : instances) {
@@ -101,7 +101,7 @@ final class Bookkeeping {
                     continue;
                 }
                 container = container >= 0 ? container : h.container();
-                handleClass = handleClass != null ? handleClass : a.displayClass(h.node());
+                handleClass = handleClass != null ? handleClass : paths.displayClass(h.node());
                 Long e = numbers.value(h.epoch());
                 carried |= e != null && e == head;
             }
@@ -122,9 +122,9 @@ final class Bookkeeping {
                 "The live-epoch list %s %s (%s, %,d entries) starts with epoch %d, but no reachable %s carries epoch %d: "
                         + "the handle for epoch %d was dropped without being released, so the head of the list never changes "
                         + "and trimming, which runs only when the head changes, cannot run; the chain keeps every snapshot from epoch %d on.",
-                a.displayClass(list), PinFinder.hex(g.id(list)), summary, values.size(), head, handleClass, head, head,
+                paths.displayClass(list), PinFinder.hex(g.id(list)), summary, values.size(), head, handleClass, head, head,
                 minEpoch);
-        return new ChainReport.Pin("bookkeeping", sentence, g.id(list), a.displayClass(list), null, null, a.pathTo(list),
+        return new ChainReport.Pin("bookkeeping", sentence, g.id(list), paths.displayClass(list), null, null, paths.pathTo(list),
                 summary, (long) values.size(), head);
     }
 

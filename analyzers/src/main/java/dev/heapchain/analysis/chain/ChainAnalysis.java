@@ -1,6 +1,7 @@
 package dev.heapchain.analysis.chain;
 
 import dev.heapchain.analysis.HeapAnalysis;
+import dev.heapchain.analysis.PathRenderer;
 import dev.heapchain.analysis.RootPath;
 import dev.heapchain.graph.HeapClass;
 import dev.heapchain.graph.HeapGraph;
@@ -31,7 +32,9 @@ public final class ChainAnalysis {
     private ChainAnalysis() {
     }
 
-    public static ChainReport run(HeapAnalysis a, Profile profile, int maxSnapshots) {
+    /** @param paths the analysis to read, and how its paths are shown */
+    public static ChainReport run(PathRenderer paths, Profile profile, int maxSnapshots) {
+        HeapAnalysis a = paths.analysis();
         HeapGraph g = a.graph();
         // One scan over all objects finds the targets and the instances the bookkeeping, container
         // and owner rules look at (each scan of 15 M objects costs ~0.05 s).
@@ -78,8 +81,8 @@ public final class ChainAnalysis {
             slots[i] = numbers.request(all[i], profile.epochField());
         }
         Bookkeeping book = profile.bookkeeping() == null ? null
-                : new Bookkeeping(a, profile.bookkeeping(), bookInstances.toArray(), numbers);
-        Owners owners = new Owners(a, profile.owners(), ownerInstances.toArray(), numbers);
+                : new Bookkeeping(paths, profile.bookkeeping(), bookInstances.toArray(), numbers);
+        Owners owners = new Owners(paths, profile.owners(), ownerInstances.toArray(), numbers);
         numbers.read();
         owners.readDetails();
         Trace.mark("chain: numbers read");
@@ -99,7 +102,7 @@ public final class ChainAnalysis {
             if (snapshots.length == 0) {
                 continue;
             }
-            drafts.add(draft(a, members, snapshots, epochs, containers, owners, book));
+            drafts.add(draft(paths, members, snapshots, epochs, containers, owners, book));
         }
         Identities.assign(drafts);
         trimsUnderWay(a, drafts);
@@ -115,7 +118,7 @@ public final class ChainAnalysis {
         Trace.mark("chain: chains (retained, paths)");
         // The pin scan reads every reference; it runs on the other core beside the epoch statistics.
         CompletableFuture<List<List<ChainReport.Pin>>> directPins =
-                Tasks.start(() -> PinFinder.direct(a, pinTargets, drafts.size()));
+                Tasks.start(() -> PinFinder.direct(paths, pinTargets, drafts.size()));
         Map<String, EpochStatsBuilder.Result> epochsByGroup;
         try {
             epochsByGroup = epochStats(a, drafts, epochs, chainOf);
@@ -152,8 +155,9 @@ public final class ChainAnalysis {
             .thenComparingLong(ChainReport.Chain::minEpoch)
             .thenComparing(ChainReport.Chain::identity);
 
-    private static Draft draft(HeapAnalysis a, int[] members, int[] snapshots, Epochs epochs, Containers containers,
+    private static Draft draft(PathRenderer paths, int[] members, int[] snapshots, Epochs epochs, Containers containers,
                                Owners owners, Bookkeeping book) {
+        HeapAnalysis a = paths.analysis();
         HeapGraph g = a.graph();
         int oldest = snapshots[0];
         int newest = snapshots[0];
@@ -175,15 +179,15 @@ public final class ChainAnalysis {
         d.minEpoch = epochs.epoch(oldest);
         d.maxEpoch = epochs.epoch(newest);
         d.retained = a.retainedSizeOfSet(snapshots);
-        d.toContainer = container >= 0 ? a.pathTo(container) : null;
-        d.toOldest = a.pathTo(oldest);
+        d.toContainer = container >= 0 ? paths.pathTo(container) : null;
+        d.toOldest = paths.pathTo(oldest);
         d.containerId = container >= 0 ? g.id(container) : null;
-        d.containerClass = container >= 0 ? a.displayClass(container) : null;
+        d.containerClass = container >= 0 ? paths.displayClass(container) : null;
         d.oldestId = g.id(oldest);
-        d.oldestClass = a.displayClass(oldest);
+        d.oldestClass = paths.displayClass(oldest);
         Owners.Found owner = container >= 0 ? owners.of(container) : null;
         d.owner = owner != null ? owner.owner() : Owners.fromPath(d.toContainer, d.oldestClass);
-        d.toOwner = owner != null ? a.pathTo(owner.node()) : null;
+        d.toOwner = owner != null ? paths.pathTo(owner.node()) : null;
         d.rule = owner != null && owner.rule().watermark() != null ? owner.rule() : null;
         Long value = null;
         String field = null;
@@ -221,7 +225,7 @@ public final class ChainAnalysis {
         if (methods.isEmpty()) {
             return;
         }
-        Map<String, List<String>> threads = TrimThreads.in(a, methods);
+        Map<String, List<String>> threads = TrimThreads.in(a.reads(), methods);
         for (Draft d : drafts) {
             if (d.watermark == null || d.watermark.below() == 0 || d.rule == null) {
                 continue;

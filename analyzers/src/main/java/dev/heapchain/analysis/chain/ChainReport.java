@@ -93,8 +93,5 @@ public record ChainReport(Profile profile, int maxSnapshots, boolean targetClass
 
     /** The dump's outcome: the worst of its chains', or not applicable; reasons in chain order. */
     public record Verdict(Verdicts.Outcome outcome, List<Verdicts.Reason> reasons) {
-        public boolean leak() {
-            return outcome == Verdicts.Outcome.LEAK;
-        }
     }
 }

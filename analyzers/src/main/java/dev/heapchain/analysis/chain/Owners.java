@@ -1,7 +1,7 @@
 package dev.heapchain.analysis.chain;
 
 import dev.heapchain.analysis.Fields;
-import dev.heapchain.analysis.HeapAnalysis;
+import dev.heapchain.analysis.PathRenderer;
 import dev.heapchain.analysis.PathStep;
 import dev.heapchain.analysis.RootPath;
 import dev.heapchain.graph.HeapGraph;
@@ -36,15 +36,15 @@ final class Owners {
         Found found;
     }
 
-    private final HeapAnalysis a;
+    private final PathRenderer paths;
     private final HeapGraph g;
     private final NumberReader numbers;
     private final Map<Integer, Pending> byContainer = new LinkedHashMap<>();
 
     /** @param instances the reachable instances of the rules' classes, ascending */
-    Owners(HeapAnalysis a, List<Profile.Owner> rules, int[] instances, NumberReader numbers) {
-        this.a = a;
-        this.g = a.graph();
+    Owners(PathRenderer paths, List<Profile.Owner> rules, int[] instances, NumberReader numbers) {
+        this.paths = paths;
+        this.g = paths.analysis().graph();
         this.numbers = numbers;
         for (Profile.Owner rule : rules) {
             for (int v : instances) {
@@ -104,7 +104,7 @@ final class Owners {
             }
         }
         Map<Integer, String> text = strings.isEmpty() ? Map.of()
-                : a.readStrings(strings.stream().mapToInt(Integer::intValue).distinct().toArray());
+                : paths.analysis().reads().readStrings(strings.stream().mapToInt(Integer::intValue).distinct().toArray());
         for (Pending p : byContainer.values()) {
             String field = null;
             Long watermark = null;
@@ -124,7 +124,7 @@ final class Owners {
                 }
             }
             String label = Identities.simpleName(p.rule.className()) + "." + p.rule.field();
-            ChainReport.Owner owner = new ChainReport.Owner(label, a.displayClass(p.node), g.id(p.node), p.rule.field(),
+            ChainReport.Owner owner = new ChainReport.Owner(label, paths.displayClass(p.node), g.id(p.node), p.rule.field(),
                     parts.isEmpty() ? null : String.join("-", parts));
             p.found = new Found(p.rule, p.node, owner, field, watermark, written);
         }

@@ -1,6 +1,7 @@
 package dev.heapchain.analysis.chain;
 
 import dev.heapchain.analysis.HeapAnalysis;
+import dev.heapchain.analysis.PathRenderer;
 import dev.heapchain.graph.HeapGraph;
 
 import java.util.ArrayList;
@@ -26,7 +27,8 @@ final class PinFinder {
     private PinFinder() {
     }
 
-    static List<List<ChainReport.Pin>> direct(HeapAnalysis a, List<Target> targets, int chains) {
+    static List<List<ChainReport.Pin>> direct(PathRenderer paths, List<Target> targets, int chains) {
+        HeapAnalysis a = paths.analysis();
         HeapGraph g = a.graph();
         List<List<ChainReport.Pin>> pins = new ArrayList<>();
         for (int i = 0; i < chains; i++) {
@@ -78,7 +80,7 @@ final class PinFinder {
                 List<ChainReport.Pin> list = pins.get(target.chain());
                 long holderId = g.id(u);
                 if (list.size() < MAX_PINS_PER_CHAIN && list.stream().noneMatch(p -> p.holderId() == holderId)) {
-                    list.add(pin(a, u, e, t, target));
+                    list.add(pin(paths, u, e, t, target));
                 }
             }
         }
@@ -121,17 +123,17 @@ final class PinFinder {
         return false;
     }
 
-    private static ChainReport.Pin pin(HeapAnalysis a, int holder, long edge, int pinned, Target t) {
-        HeapGraph g = a.graph();
-        String field = a.fieldName(holder, edge);
+    private static ChainReport.Pin pin(PathRenderer paths, int holder, long edge, int pinned, Target t) {
+        HeapGraph g = paths.analysis().graph();
+        String field = paths.fieldName(holder, edge);
         boolean direct = pinned == t.oldest();
-        String what = direct ? "the oldest snapshot " + a.displayClass(pinned) + " " + hex(g.id(pinned))
-                : a.displayClass(pinned) + " " + hex(g.id(pinned)) + ", which only the oldest snapshot "
+        String what = direct ? "the oldest snapshot " + paths.displayClass(pinned) + " " + hex(g.id(pinned))
+                : paths.displayClass(pinned) + " " + hex(g.id(pinned)) + ", which only the oldest snapshot "
                 + hex(g.id(t.oldest())) + " otherwise reaches";
-        String sentence = a.displayClass(holder) + " " + hex(g.id(holder)) + " holds " + what + " through its field '"
+        String sentence = paths.displayClass(holder) + " " + hex(g.id(holder)) + " holds " + what + " through its field '"
                 + field + "', so the chain cannot be trimmed from its oldest end while that object lives.";
-        return new ChainReport.Pin("direct", sentence, g.id(holder), a.displayClass(holder), field, g.id(pinned),
-                a.pathTo(holder), null, null, null);
+        return new ChainReport.Pin("direct", sentence, g.id(holder), paths.displayClass(holder), field, g.id(pinned),
+                paths.pathTo(holder), null, null, null);
     }
 
     static String hex(long id) {

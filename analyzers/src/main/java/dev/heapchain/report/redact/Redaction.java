@@ -1,5 +1,7 @@
 package dev.heapchain.report.redact;
 
+
+import dev.heapchain.analysis.ValuePolicy;
 import java.util.Locale;
 
 /**
@@ -26,6 +28,11 @@ public enum Redaction {
     /** As on the command line and in the HTML page: "none", "values", "names". */
     public String label() {
         return label;
+    }
+
+    /** What the level means for the dump's values: left out, except under {@link #NONE}. */
+    public ValuePolicy valuePolicy() {
+        return this == NONE ? ValuePolicy.SHOWN : ValuePolicy.REDACTED;
     }
 
     public static Redaction of(String label) {

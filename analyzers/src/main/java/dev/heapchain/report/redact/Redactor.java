@@ -1,6 +1,6 @@
 package dev.heapchain.report.redact;
 
-import dev.heapchain.analysis.HeapAnalysis;
+import dev.heapchain.analysis.PathRenderer;
 import dev.heapchain.analysis.StackFrame;
 import dev.heapchain.analysis.ThreadOverview;
 import dev.heapchain.analysis.chain.ChainReport;
@@ -59,12 +59,14 @@ public final class Redactor {
     /**
      * With the dump's classes, fields and threads as the dictionary for sentences.
      *
-     * @param key null or empty: placeholders are plain SHA-256 of the name; else HMAC-SHA256 with it
+     * @param paths the renderer that made the results' paths: it knows the parts of their root details
+     * @param key   null or empty: placeholders are plain SHA-256 of the name; else HMAC-SHA256 with it
      */
-    public static Redactor of(HeapAnalysis a, byte[] key) {
-        Names names = new Names(new Placeholders(key), a::rootThread);
-        var strings = a.graph().classes().strings();
-        for (HeapClass c : a.graph().classes().all()) {
+    public static Redactor of(PathRenderer paths, byte[] key) {
+        Names names = new Names(new Placeholders(key), paths::rootThread);
+        var graph = paths.analysis().graph();
+        var strings = graph.classes().strings();
+        for (HeapClass c : graph.classes().all()) {
             List<String> fields = new ArrayList<>();
             for (int i = 0; i < c.declaredFields().size(); i++) {
                 fields.add(c.fieldName(i));
@@ -76,7 +78,7 @@ public final class Redactor {
             }
             names.addClass(c.name(), fields);
         }
-        a.threadNames().values().forEach(names::addThread);
+        paths.analysis().reads().readThreadNames().values().forEach(names::addThread);
         return new Redactor(names);
     }
 

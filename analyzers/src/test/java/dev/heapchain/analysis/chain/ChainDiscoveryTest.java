@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.heapchain.analysis.AnalysisOptions;
 import dev.heapchain.analysis.HeapAnalysis;
 import dev.heapchain.analysis.chain.ChainDiscovery.Candidate;
 import dev.heapchain.hprof.HprofFile;
@@ -232,7 +233,7 @@ class ChainDiscoveryTest {
     private HeapAnalysis analyze() {
         b.rootStickyClass(holder);
         Path file = b.writeTo(tmp.resolve("heap.hprof"));
-        return HeapAnalysis.run(HprofFile.open(file), 0, false, s -> { });
+        return HeapAnalysis.run(HprofFile.open(file), AnalysisOptions.defaults());
     }
 
     private List<Candidate> find(int limit) {

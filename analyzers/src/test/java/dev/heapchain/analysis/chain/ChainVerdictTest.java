@@ -1,6 +1,9 @@
 package dev.heapchain.analysis.chain;
 
+import dev.heapchain.analysis.AnalysisOptions;
 import dev.heapchain.analysis.HeapAnalysis;
+import dev.heapchain.analysis.PathRenderer;
+import dev.heapchain.analysis.ValuePolicy;
 import dev.heapchain.hprof.HprofFile;
 import dev.heapchain.hprof.testing.BasicType;
 import dev.heapchain.hprof.testing.DumpBuilder;
@@ -32,8 +35,11 @@ class ChainVerdictTest {
     Path tmp;
 
     private ChainReport run(KafkaHeap heap) {
-        HeapAnalysis a = heap.analyze(tmp.resolve("kafka.hprof"));
-        return ChainAnalysis.run(a, Profile.builtIn("automq"), LIMIT);
+        return run(heap.analyze(tmp.resolve("kafka.hprof")), Profile.builtIn("automq"));
+    }
+
+    private static ChainReport run(HeapAnalysis a, Profile profile) {
+        return ChainAnalysis.run(new PathRenderer(a, ValuePolicy.REDACTED), profile, LIMIT);
     }
 
     @Test
@@ -154,8 +160,8 @@ class ChainVerdictTest {
     @Test
     void identitiesDoNotDependOnObjectIds() {
         ChainReport a = run(new KafkaHeap().bareRegistry(1, 2).bareRegistry(3, 4).coordinator("t", 0, 0, 0, 0));
-        ChainReport b = ChainAnalysis.run(new KafkaHeap().padding(100).bareRegistry(1, 2).bareRegistry(3, 4)
-                .coordinator("t", 0, 0, 0, 0).analyze(tmp.resolve("other.hprof")), Profile.builtIn("automq"), LIMIT);
+        ChainReport b = run(new KafkaHeap().padding(100).bareRegistry(1, 2).bareRegistry(3, 4)
+                .coordinator("t", 0, 0, 0, 0).analyze(tmp.resolve("other.hprof")), Profile.builtIn("automq"));
         List<String> ida = a.chains().stream().map(ChainReport.Chain::identity).sorted().toList();
         List<String> idb = b.chains().stream().map(ChainReport.Chain::identity).sorted().toList();
         assertEquals(List.of("Node.owner0", "Node.owner1", "SnapshottableCoordinator.snapshotRegistry t-0"), ida);
@@ -173,7 +179,7 @@ class ChainVerdictTest {
         HeapClass holder = b.newClass("com.acme.Cache").staticField("head", BasicType.OBJECT, head.id());
         b.rootStickyClass(holder);
         Path file = b.writeTo(tmp.resolve("plain.hprof"));
-        ChainReport r = ChainAnalysis.run(HeapAnalysis.run(HprofFile.open(file), 0, false, s -> { }), Profile.builtIn("automq"), LIMIT);
+        ChainReport r = run(HeapAnalysis.run(HprofFile.open(file), AnalysisOptions.defaults()), Profile.builtIn("automq"));
         assertEquals(Verdicts.Outcome.NOT_APPLICABLE, r.verdict().outcome());
         assertFalse(r.targetClassesPresent());
         assertTrue(r.chains().isEmpty());
@@ -184,11 +190,11 @@ class ChainVerdictTest {
     void adHocProfileCountsLongMinValueHeadsApartUnlessTold() {
         KafkaHeap heap = new KafkaHeap().bareRegistry(1, 2, 3);
         HeapAnalysis a = heap.analyze(tmp.resolve("adhoc.hprof"));
-        ChainReport byDefault = ChainAnalysis.run(a, Profile.adHoc(List.of(KafkaHeap.SNAPSHOT), "epoch", List.of("prev", "next"), null), LIMIT);
+        ChainReport byDefault = run(a, Profile.adHoc(List.of(KafkaHeap.SNAPSHOT), "epoch", List.of("prev", "next"), null));
         assertEquals(3, byDefault.targets());
         assertEquals(1, byDefault.sentinels());
         assertEquals(1, byDefault.chains().get(0).minEpoch());
-        ChainReport none = ChainAnalysis.run(a, Profile.adHoc(List.of(KafkaHeap.SNAPSHOT), "epoch", List.of("prev", "next"), List.of()), LIMIT);
+        ChainReport none = run(a, Profile.adHoc(List.of(KafkaHeap.SNAPSHOT), "epoch", List.of("prev", "next"), List.of()));
         assertEquals(4, none.targets(), "with no sentinel epoch the head counts as a snapshot");
         assertEquals(Long.MIN_VALUE, none.chains().get(0).minEpoch());
     }

@@ -1,6 +1,9 @@
 package dev.heapchain.analysis.chain;
 
+import dev.heapchain.analysis.AnalysisOptions;
 import dev.heapchain.analysis.HeapAnalysis;
+import dev.heapchain.analysis.PathRenderer;
+import dev.heapchain.analysis.ValuePolicy;
 import dev.heapchain.corpus.Corpus;
 import dev.heapchain.hprof.HprofFile;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,9 +26,8 @@ class CorpusNotApplicableTest {
             "mat/oracle_jdk8_05_x64.hprof", "android/dialer.android-hprof", "jhat/hprof.bin", "jhat/minimal.bin",
             "netbeans/heap_dump.bin"})
     void builtInProfileDoesNotApply(String file) {
-        HeapAnalysis a = HeapAnalysis.run(HprofFile.open(Corpus.file(file)), 0, false, Profile.builtIn("automq").captureClasses(),
-                s -> { });
-        ChainReport r = ChainAnalysis.run(a, Profile.builtIn("automq"), 32);
+        HeapAnalysis a = HeapAnalysis.run(HprofFile.open(Corpus.file(file)), AnalysisOptions.defaults().withCapture(Profile.builtIn("automq").captureClasses()));
+        ChainReport r = ChainAnalysis.run(new PathRenderer(a, ValuePolicy.REDACTED), Profile.builtIn("automq"), 32);
         assertEquals(Verdicts.Outcome.NOT_APPLICABLE, r.verdict().outcome(), file);
         assertFalse(r.targetClassesPresent());
         assertTrue(r.chains().isEmpty() && r.groups().isEmpty() && r.verdict().reasons().isEmpty());

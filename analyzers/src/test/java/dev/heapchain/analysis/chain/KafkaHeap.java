@@ -1,5 +1,6 @@
 package dev.heapchain.analysis.chain;
 
+import dev.heapchain.analysis.AnalysisOptions;
 import dev.heapchain.analysis.HeapAnalysis;
 import dev.heapchain.hprof.HprofFile;
 import dev.heapchain.hprof.testing.BasicType;
@@ -122,7 +123,7 @@ public final class KafkaHeap {
 
     public HeapAnalysis analyze(Path file) {
         write(file);
-        return HeapAnalysis.run(HprofFile.open(file), 0, false, Profile.builtIn("automq").captureClasses(), s -> { });
+        return HeapAnalysis.run(HprofFile.open(file), AnalysisOptions.defaults().withCapture(Profile.builtIn("automq").captureClasses()));
     }
 
     /** Epochs from {@code first}, {@code step} apart: offsets with gaps, as one batch per snapshot makes them. */
