@@ -34,7 +34,19 @@ final class Dominators {
      * @param spillFolder where the preorder waits while it is not needed (see IntArray#spillInto)
      */
     static DominatorTree compute(Digraph g, boolean withOrder, java.nio.file.Path spillFolder) {
+        return compute(g, withOrder, spillFolder, null);
+    }
+
+    /**
+     * @param meter where the loops report how far they are (one phase: the DFS, the predecessor
+     *              lists and the semidominators count a third each), or null
+     */
+    static DominatorTree compute(Digraph g, boolean withOrder, java.nio.file.Path spillFolder,
+                                 dev.heapchain.util.ProgressMeter meter) {
         int n = g.nodeCount();
+        if (meter != null) {
+            meter.phase("computing dominators", 3L * n);
+        }
         // Retained sizes fit unsigned 32-bit counts of 8-byte units when all sizes are multiples
         // of 8 and the whole heap is under 32 GiB.
         long totalUnits = g.totalSizeUnits();
@@ -42,8 +54,11 @@ final class Dominators {
         IntArray pre = IntArray.uninitialized(n);
         pre.fill(-1);
         IntArray parent = IntArray.uninitialized(n + 1L);
-        int count = dfs(g, pre, parent);
+        int count = dfs(g, pre, parent, meter);
         Trace.mark("dom: dfs");
+        if (meter != null) {
+            meter.at(n);
+        }
 
         // Predecessors in number space. A GC root's only predecessor that matters is the virtual
         // root 0 (nothing is smaller), so its others are not stored: for the implicit
@@ -81,6 +96,9 @@ final class Dominators {
             label = IntArray.uninitialized(count);
         }
         Trace.mark("dom: preds built, pre spilled");
+        if (meter != null) {
+            meter.at(2L * n);
+        }
 
         // Each node's DFS parent is its largest predecessor below it (a predecessor numbered
         // between them would have discovered it first). Move it to the end of the node's list:
@@ -101,8 +119,11 @@ final class Dominators {
             preds.set(last, p);
         }
         IntArray ancestor = parent;
-        IntArray stack = IntArray.uninitialized(Math.max(1, count));
+        IntArray stack = IntArray.uninitialized(Math.min(Math.max(1, count), 1 << 16)); // grows in eval
         for (int w = count - 1; w >= 1; w--) {
+            if (meter != null && (w & 0xFFFF) == 0) {
+                meter.at(2L * n + (long) (count - w) * n / count);
+            }
             // Nodes numbered <= w are not compressed yet: ancestor[w] is still w's DFS parent.
             int s = ancestor.get(w);
             long first = predStart.get(w);
@@ -340,6 +361,9 @@ final class Dominators {
         int x = v;
         int a;
         while ((a = ancestor.get(x)) > w) {
+            if (top == stack.size()) {
+                stack.resize(Math.max(16, 2L * top), false);
+            }
             stack.set(top++, x);
             x = a;
         }
@@ -356,11 +380,13 @@ final class Dominators {
     }
 
     /** Iterative preorder DFS from the virtual root; answers the number of reached nodes + 1. */
-    private static int dfs(Digraph g, IntArray pre, IntArray parent) {
+    private static int dfs(Digraph g, IntArray pre, IntArray parent, dev.heapchain.util.ProgressMeter meter) {
         int n = g.nodeCount();
-        // Untouched stack pages cost nothing: only as deep as the DFS goes becomes resident.
-        IntArray nodeStack = IntArray.uninitialized(n + 1L);
-        IntArray posStack = IntArray.uninitialized(n + 1L); // next edge, relative to the row start
+        // The stacks grow as deep as the DFS goes (on a heap of long lists, millions; usually far
+        // less): sized for the worst case, n each, they would hold budget most runs never touch.
+        long depth = Math.min(n + 1L, 1 << 16);
+        IntArray nodeStack = IntArray.uninitialized(depth);
+        IntArray posStack = IntArray.uninitialized(depth); // next edge, relative to the row start
         int count = 1; // number 0 is the virtual root
         parent.set(0, 0);
         for (int r : g.roots()) {
@@ -397,7 +423,15 @@ final class Dominators {
                 pre.set(t, count);
                 parent.set(count, pre.get(v));
                 count++;
+                if (meter != null && (count & 0xFFFF) == 0) {
+                    meter.at(count);
+                }
                 sp++;
+                if (sp == depth) {
+                    depth = Math.min(n + 1L, depth * 2);
+                    nodeStack.resize(depth, false);
+                    posStack.resize(depth, false);
+                }
                 nodeStack.set(sp, t);
                 posStack.set(sp, 0);
             }

@@ -199,6 +199,34 @@ public final class HeapGraph {
     }
 
     /**
+     * Moves the graph's big arrays (edges, row starts, classes, sizes; largest first) into
+     * memory-mapped files until {@code need} more bytes fit the memory budget. For the dominator
+     * computation and the search, whose own arrays are read at random: they should be the ones in
+     * memory, while the graph's are scanned in order, or not at all for most of the time, which the
+     * page cache serves well. Answers the bytes moved (0 when everything fits already).
+     */
+    public long makeRoom(long need) {
+        record Column(long bytes, java.util.function.BooleanSupplier move) {
+        }
+        java.util.List<Column> columns = new java.util.ArrayList<>(java.util.List.of(
+                new Column(outTarget.bytes(), outTarget::moveToFile),
+                new Column(outStart.heldBytes(), outStart::moveToFile),
+                new Column(classOf.bytes(), classOf::moveToFile),
+                new Column(sizes.column().bytes(), sizes.column()::moveToFile)));
+        columns.sort(java.util.Comparator.comparingLong(Column::bytes).reversed());
+        long moved = 0;
+        for (Column c : columns) {
+            if (dev.heapchain.util.NativeMemory.used() + need <= dev.heapchain.util.NativeMemory.limit()) {
+                break;
+            }
+            if (c.move().getAsBoolean()) {
+                moved += c.bytes();
+            }
+        }
+        return moved;
+    }
+
+    /**
      * Brings back what {@link #spillLookups} moved out, as read-only mappings of the files: the
      * reports that follow read a few ids and labels, and only those pages come into memory.
      */

@@ -44,6 +44,11 @@ final class SizeColumn {
         return totalUnits;
     }
 
+    /** The column's memory, for {@link HeapGraph#makeRoom}. */
+    dev.heapchain.util.NativeArray column() {
+        return units;
+    }
+
     long bytes(int node) {
         char u = units.get(node);
         return (u == LARGE ? large.get(node) & 0xFFFF_FFFFL : u) << 3;

@@ -209,6 +209,37 @@ public abstract sealed class NativeArray implements AutoCloseable permits IntArr
         heir.size = length;
     }
 
+    /**
+     * Moves the entries into a memory-mapped file (see {@link FileMemory}) and frees their memory,
+     * for an array that the coming phases read little or in order while others need the budget:
+     * its pages then come and go with the page cache. The array stays usable as before (not
+     * resizable past its length without a move, like any file array). No other thread may use it
+     * meanwhile. False, changing nothing, when it is in a file already, spilled, or no file can be
+     * made.
+     */
+    public final boolean moveToFile() {
+        if (block.mapped || address == 0 || mapping != null || spillFile != null) {
+            return false;
+        }
+        long bytes = size << shift;
+        NativeMemory.Block file = NativeMemory.inFile(bytes);
+        if (file == null) {
+            return false;
+        }
+        NativeMemory.U.copyMemory(address, file.address, bytes);
+        synchronized (block) {
+            NativeMemory.transfer(file, block);
+            address = block.address;
+        }
+        capacity = size;
+        return true;
+    }
+
+    /** Whether the entries live in a memory-mapped file rather than in memory. */
+    public final boolean inFile() {
+        return block.mapped;
+    }
+
     /** The memory-mapped spill file that backs the entries after {@link #mapSpilled}; null otherwise. */
     private java.nio.MappedByteBuffer mapping;
     private static final long BUFFER_ADDRESS = bufferAddressOffset();

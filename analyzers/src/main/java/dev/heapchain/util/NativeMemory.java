@@ -194,6 +194,25 @@ public final class NativeMemory {
         b.set(grown.address, grown.bytes, grown.mapped);
     }
 
+    /**
+     * A block of {@code bytes} in a new file in the overflow folder, whatever the budget; null when
+     * files are off or none can be made there.
+     */
+    static Block inFile(long bytes) {
+        java.nio.file.Path folder = overflowFolder;
+        if (folder == null || !FileMemory.AVAILABLE) {
+            return null;
+        }
+        Block b = new Block();
+        try {
+            b.set(FileMemory.map(folder, bytes, USED.get(), limit), bytes, true);
+        } catch (Exhausted e) {
+            return null;
+        }
+        notePeak(MAPPED.addAndGet(bytes));
+        return b;
+    }
+
     /** Frees what {@code b} holds and leaves it empty. */
     static void release(Block b) {
         if (b.address != 0) {

@@ -193,6 +193,34 @@ class NativeArrayTest {
     }
 
     @Test
+    void anArrayMovedToAFileKeepsItsEntriesAndGivesItsMemoryBack() throws IOException {
+        NativeMemory.overflowFolder(tmp);
+        try {
+            IntArray a = IntArray.uninitialized(1 << 20);
+            for (int i = 0; i < 1 << 20; i++) {
+                a.set(i, i * 3);
+            }
+            long used = NativeMemory.used();
+            long mapped = NativeMemory.mapped();
+            assertTrue(a.moveToFile());
+            assertTrue(a.inFile());
+            assertEquals(used - (4L << 20), NativeMemory.used(), "its memory is given back");
+            assertEquals(mapped + (4L << 20), NativeMemory.mapped());
+            assertFalse(a.moveToFile(), "once");
+            for (int i = 0; i < 1 << 20; i += 101) {
+                assertEquals(i * 3, a.get(i));
+            }
+            a.set(5, -1);
+            assertEquals(-1, a.get(5));
+            assertNothingIn(tmp, "the file has no name");
+            a.free();
+            assertEquals(mapped, NativeMemory.mapped());
+        } finally {
+            NativeMemory.overflowFolder(ScratchFile.defaultFolder());
+        }
+    }
+
+    @Test
     void aFileArrayCanBeLargerThanTwoGiB() {
         org.junit.jupiter.api.Assumptions.assumeTrue(ScratchFile.room(tmp) > 4L << 30,
                 "needs 4 GiB of room in the temp folder (the file is sparse: only a few pages are written)");
