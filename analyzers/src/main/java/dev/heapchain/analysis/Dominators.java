@@ -38,8 +38,10 @@ final class Dominators {
     }
 
     /**
-     * @param meter where the loops report how far they are (one phase: the DFS, the predecessor
-     *              lists and the semidominators count a third each), or null
+     * @param meter where the computation reports how far it is, or null: one phase, a third done
+     *              after the DFS and two after the predecessor lists (a check inside the DFS or the
+     *              semidominator loop, even once per 2^16 nodes, cost those loops 20-40% on the
+     *              benchmark dump)
      */
     static DominatorTree compute(Digraph g, boolean withOrder, java.nio.file.Path spillFolder,
                                  dev.heapchain.util.ProgressMeter meter) {
@@ -54,7 +56,7 @@ final class Dominators {
         IntArray pre = IntArray.uninitialized(n);
         pre.fill(-1);
         IntArray parent = IntArray.uninitialized(n + 1L);
-        int count = dfs(g, pre, parent, meter);
+        int count = dfs(g, pre, parent);
         Trace.mark("dom: dfs");
         if (meter != null) {
             meter.at(n);
@@ -121,9 +123,6 @@ final class Dominators {
         IntArray ancestor = parent;
         IntArray stack = IntArray.uninitialized(Math.min(Math.max(1, count), 1 << 16)); // grows in eval
         for (int w = count - 1; w >= 1; w--) {
-            if (meter != null && (w & 0xFFFF) == 0) {
-                meter.at(2L * n + (long) (count - w) * n / count);
-            }
             // Nodes numbered <= w are not compressed yet: ancestor[w] is still w's DFS parent.
             int s = ancestor.get(w);
             long first = predStart.get(w);
@@ -360,9 +359,11 @@ final class Dominators {
         int top = 0;
         int x = v;
         int a;
+        long room = stack.size(); // a local: the loop's writes would make the JIT reread a field
         while ((a = ancestor.get(x)) > w) {
-            if (top == stack.size()) {
-                stack.resize(Math.max(16, 2L * top), false);
+            if (top == room) {
+                room = Math.max(16, 2L * top);
+                stack.resize(room, false);
             }
             stack.set(top++, x);
             x = a;
@@ -380,7 +381,7 @@ final class Dominators {
     }
 
     /** Iterative preorder DFS from the virtual root; answers the number of reached nodes + 1. */
-    private static int dfs(Digraph g, IntArray pre, IntArray parent, dev.heapchain.util.ProgressMeter meter) {
+    private static int dfs(Digraph g, IntArray pre, IntArray parent) {
         int n = g.nodeCount();
         // The stacks grow as deep as the DFS goes (on a heap of long lists, millions; usually far
         // less): sized for the worst case, n each, they would hold budget most runs never touch.
@@ -423,9 +424,6 @@ final class Dominators {
                 pre.set(t, count);
                 parent.set(count, pre.get(v));
                 count++;
-                if (meter != null && (count & 0xFFFF) == 0) {
-                    meter.at(count);
-                }
                 sp++;
                 if (sp == depth) {
                     depth = Math.min(n + 1L, depth * 2);
