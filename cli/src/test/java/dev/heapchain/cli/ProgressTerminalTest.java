@@ -34,7 +34,7 @@ class ProgressTerminalTest {
             System.out.println("ProgressTerminalTest: skipped: no /usr/bin/script to give the child a terminal");
             return "no script";
         });
-        dump = LinkChainWriter.chain(dir.resolve("chain.hprof"), 3_000_000);
+        dump = LinkChainWriter.chain(dir.resolve("chain.hprof"), 8_000_000); // ~270 MB: a read pass long enough for a few updates
     }
 
     private static String onATerminal(String... args) throws Exception {
