@@ -25,19 +25,13 @@ final class Dominators {
 
     /** Computes the tree; nodes not reachable from any root get preorder -1. */
     static DominatorTree compute(Digraph g) {
-        return compute(g, false, dev.heapchain.util.ScratchFile.defaultFolder());
+        return compute(g, false, dev.heapchain.util.ScratchFile.defaultFolder(), null);
     }
 
     /**
      * @param withOrder   build the tree's preorder too (for set queries), on another thread while
      *                    the retained sizes are summed, and the number-to-node array with them
      * @param spillFolder where the preorder waits while it is not needed (see IntArray#spillInto)
-     */
-    static DominatorTree compute(Digraph g, boolean withOrder, java.nio.file.Path spillFolder) {
-        return compute(g, withOrder, spillFolder, null);
-    }
-
-    /**
      * @param meter where the computation reports how far it is, or null: one phase, a third done
      *              after the DFS and two after the predecessor lists (a check inside the DFS or the
      *              semidominator loop, even once per 2^16 nodes, cost those loops 20-40% on the

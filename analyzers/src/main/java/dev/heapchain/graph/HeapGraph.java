@@ -210,7 +210,7 @@ public final class HeapGraph {
         }
         java.util.List<Column> columns = new java.util.ArrayList<>(java.util.List.of(
                 new Column(outTarget.bytes(), outTarget::moveToFile),
-                new Column(outStart.heldBytes(), outStart::moveToFile),
+                new Column(outStart.bytes(), outStart::moveToFile),
                 new Column(classOf.bytes(), classOf::moveToFile),
                 new Column(sizes.column().bytes(), sizes.column()::moveToFile)));
         columns.sort(java.util.Comparator.comparingLong(Column::bytes).reversed());

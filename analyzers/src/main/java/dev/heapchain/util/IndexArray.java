@@ -119,7 +119,7 @@ public final class IndexArray implements AutoCloseable {
     }
 
     /** Bytes held. */
-    public long heldBytes() {
+    public long bytes() {
         return column().bytes();
     }
 

@@ -152,13 +152,14 @@ public final class NativeMemory {
             }
             b.set(address, bytes, false);
         } else {
-            b.set(FileMemory.map(overflowFolder, bytes, USED.get(), limit), bytes, true);
-            notePeak(MAPPED.addAndGet(bytes));
+            mapInto(b, overflowFolder, bytes);
         }
     }
 
-    private static void notePeak(long mapped) {
-        MAPPED_PEAK.accumulateAndGet(mapped, Math::max);
+    /** Fills the empty block {@code b} with a new file of {@code bytes} in {@code folder}, counted as mapped. */
+    private static void mapInto(Block b, java.nio.file.Path folder, long bytes) {
+        b.set(FileMemory.map(folder, bytes, USED.get(), limit), bytes, true);
+        MAPPED_PEAK.accumulateAndGet(MAPPED.addAndGet(bytes), Math::max);
     }
 
     /**
@@ -205,11 +206,10 @@ public final class NativeMemory {
         }
         Block b = new Block();
         try {
-            b.set(FileMemory.map(folder, bytes, USED.get(), limit), bytes, true);
+            mapInto(b, folder, bytes);
         } catch (Exhausted e) {
             return null;
         }
-        notePeak(MAPPED.addAndGet(bytes));
         return b;
     }
 

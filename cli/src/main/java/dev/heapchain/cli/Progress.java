@@ -5,7 +5,8 @@ import java.io.PrintWriter;
 /**
  * One progress line on stderr for work that takes more than about two seconds, redrawn four times
  * a second: the phase, its percent and the time left in it where the engine can count (passes over
- * the dump, the dominator computation's loops), and the time so far. Silent when stderr is not a terminal (CI logs, pipes) and with --quiet.
+ * the dump; the dominator computation in thirds), and the time so far. Silent when stderr is not a
+ * terminal (CI logs, pipes) and with --quiet.
  */
 final class Progress implements AutoCloseable {
     /** Quiet for the first two seconds (-Dheapchain.progressDelayMs changes it, for tests). */
